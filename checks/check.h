@@ -1,0 +1,24 @@
+// The one interface every policy check implements. A check reads the envelope, the parsed
+// message and the configuration snapshot, and appends Findings; it has no other effect.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "checks/envelope.h"
+#include "checks/finding.h"
+#include "mime/message.h"
+
+namespace ord {
+
+class Check {
+public:
+    virtual ~Check() = default;
+    virtual std::string_view name() const = 0;
+    // Called as each envelope recipient arrives (env.rcpts holds the earlier ones).
+    virtual void on_recipient(const Envelope& /*env*/, const std::string& /*rcpt*/, Findings& /*out*/) const {}
+    // Called once at end of message with the parsed message.
+    virtual void on_message(const Envelope& /*env*/, const mime::Message& /*msg*/, Findings& /*out*/) const {}
+};
+
+}  // namespace ord

@@ -1,0 +1,48 @@
+// The Engine runs every check over a recipient or a message and folds the findings into
+// one Verdict with its SMTP reply, using the actions configured for each rule.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/result.h"
+#include "checks/check.h"
+#include "config/config.h"
+#include "mime/message.h"
+
+namespace ord {
+
+struct Decision {
+    Verdict verdict = Verdict::Accept;
+    std::string smtp_code;      // "550", "451"; empty for accept/tag/quarantine/discard
+    std::string enhanced_code;  // "5.7.1", "4.7.1"
+    std::string reply_text;     // without codes
+    Findings findings;
+
+    std::string smtp_reply() const;  // "550 5.7.1 text", or "" when none
+};
+
+class Engine {
+public:
+    // Builds the checks named in the registry for this configuration; fails on rule ids
+    // in the configuration that no check knows.
+    static Result<std::shared_ptr<const Engine>> create(std::shared_ptr<const Config> cfg);
+    // load_config + create: the one way the daemon and the command line get an engine.
+    static Result<std::shared_ptr<const Engine>> load(const std::string& path,
+                                                      const std::vector<std::string>& overrides);
+
+    Decision recipient(const Envelope& env, const std::string& rcpt) const;
+    Decision message(const Envelope& env, const mime::Message& msg) const;
+    const Config& config() const { return *cfg_; }
+    std::shared_ptr<const Config> config_ptr() const { return cfg_; }
+
+private:
+    Engine() = default;
+    Decision fold(Findings findings, bool at_recipient) const;
+
+    std::shared_ptr<const Config> cfg_;
+    std::vector<std::unique_ptr<Check>> checks_;
+};
+
+}  // namespace ord

@@ -1,0 +1,24 @@
+// What a check reports: one Finding per rule that fired, with its evidence. A check never
+// decides the SMTP answer; the Engine folds findings into a verdict from the configuration.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "checks/verdict.h"
+
+namespace ord {
+
+struct Finding {
+    std::string rule;       // rule id, e.g. "oversize"
+    std::string category;   // closed set, see checks/registry.h
+    Verdict action = Verdict::Accept;  // filled in by the Engine from the configuration
+    double score = 0;
+    std::string reason;     // human-readable; safe to show in an SMTP reply
+    std::string evidence;   // short excerpt or figure that shows why
+    std::string policy;     // policy paragraph, e.g. "2503 section 9 D"
+};
+
+using Findings = std::vector<Finding>;
+
+}  // namespace ord

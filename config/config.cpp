@@ -1,0 +1,289 @@
+#include "config/config.h"
+
+#include <arpa/inet.h>
+
+#include <cstdlib>
+#include <set>
+#include <sstream>
+#include <toml++/toml.h>
+
+namespace ord {
+namespace {
+
+// Collects "file:line: message" errors while walking the TOML tree.
+class Walker {
+public:
+    explicit Walker(std::string file) : file_(std::move(file)) {}
+
+    void error(const toml::source_region& src, const std::string& what) {
+        std::ostringstream os;
+        os << file_;
+        if (src.begin.line > 0) os << ':' << src.begin.line;
+        os << ": " << what;
+        errors_.push_back(os.str());
+    }
+    void error(const toml::node& n, const std::string& what) { error(n.source(), what); }
+
+    // Reports keys of `t` not in `known`.
+    void only(const toml::table& t, const std::string& section, std::initializer_list<std::string_view> known) {
+        for (auto&& [k, v] : t) {
+            bool ok = false;
+            for (auto kk : known) ok = ok || k.str() == kk;
+            if (!ok) {
+                std::string where = section.empty() ? "top level" : "[" + section + "]";
+                std::string list;
+                for (auto kk : known) list += (list.empty() ? "" : ", ") + std::string(kk);
+                error(k.source().begin.line ? k.source() : v.source(),
+                      "unknown key '" + std::string(k.str()) + "' in " + where + " (expected one of: " + list + ")");
+            }
+        }
+    }
+
+    const toml::table* table(const toml::table& t, std::string_view key, const std::string& section) {
+        const toml::node* n = t.get(key);
+        if (!n) return nullptr;
+        if (!n->is_table()) {
+            error(*n, "'" + section + "' must be a table");
+            return nullptr;
+        }
+        return n->as_table();
+    }
+
+    void str(const toml::table& t, std::string_view key, std::string& out) {
+        const toml::node* n = t.get(key);
+        if (!n) return;
+        if (auto s = n->value<std::string>()) out = *s;
+        else error(*n, "'" + std::string(key) + "' must be a string");
+    }
+
+    void size(const toml::table& t, std::string_view key, std::size_t& out, std::size_t min = 1) {
+        const toml::node* n = t.get(key);
+        if (!n) return;
+        auto v = n->value<int64_t>();
+        if (!v || *v < static_cast<int64_t>(min))
+            error(*n, "'" + std::string(key) + "' must be an integer >= " + std::to_string(min));
+        else out = static_cast<std::size_t>(*v);
+    }
+
+    void strings(const toml::table& t, std::string_view key, std::vector<std::string>& out) {
+        const toml::node* n = t.get(key);
+        if (!n) return;
+        const toml::array* a = n->as_array();
+        if (!a) {
+            error(*n, "'" + std::string(key) + "' must be an array of strings");
+            return;
+        }
+        out.clear();
+        for (const auto& e : *a) {
+            if (auto s = e.value<std::string>()) out.push_back(*s);
+            else error(e, "'" + std::string(key) + "' must contain only strings");
+        }
+    }
+
+    std::vector<std::string> errors_;
+
+private:
+    std::string file_;
+};
+
+bool valid_address(const std::string& a) {
+    auto at = a.find('@');
+    return at != std::string::npos && at > 0 && at + 1 < a.size() && a.find('@', at + 1) == std::string::npos &&
+           a.find_first_of(" \t<>,;\"") == std::string::npos;
+}
+
+bool valid_network(const std::string& n) {
+    auto slash = n.find('/');
+    std::string addr = n.substr(0, slash);
+    unsigned char buf[16];
+    int bits;
+    if (inet_pton(AF_INET, addr.c_str(), buf) == 1) bits = 32;
+    else if (inet_pton(AF_INET6, addr.c_str(), buf) == 1) bits = 128;
+    else return false;
+    if (slash == std::string::npos) return true;
+    std::string len = n.substr(slash + 1);
+    if (len.empty() || len.size() > 3 || len.find_first_not_of("0123456789") != std::string::npos) return false;
+    return std::stoi(len) <= bits;
+}
+
+std::string lower(std::string s) {
+    for (auto& c : s)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
+}
+
+// Applies one --set override to the parsed tree.
+std::optional<std::string> apply_override(toml::table& root, const std::string& ov) {
+    auto eq = ov.find('=');
+    if (eq == std::string::npos || eq == 0) return "--set " + ov + ": expected section.key=value";
+    std::string path = ov.substr(0, eq);
+    std::string value = ov.substr(eq + 1);
+    std::vector<std::string> keys;
+    std::stringstream ss(path);
+    for (std::string k; std::getline(ss, k, '.');) {
+        if (k.empty()) return "--set " + ov + ": empty key in '" + path + "'";
+        keys.push_back(k);
+    }
+    toml::table* t = &root;
+    for (size_t i = 0; i + 1 < keys.size(); ++i) {
+        toml::node* n = t->get(keys[i]);
+        if (!n) {
+            t->insert(keys[i], toml::table{});
+            n = t->get(keys[i]);
+        }
+        if (!n->is_table()) return "--set " + ov + ": '" + keys[i] + "' is not a table";
+        t = n->as_table();
+    }
+    // The value is TOML when it parses as such (numbers, booleans, arrays), else a plain string.
+    try {
+        toml::table parsed = toml::parse("v = " + value);
+        if (toml::node* v = parsed.get("v")) {
+            t->insert_or_assign(keys.back(), std::move(*v));
+            return std::nullopt;
+        }
+    } catch (const toml::parse_error&) {
+    }
+    t->insert_or_assign(keys.back(), value);
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::string default_config_path() {
+    const char* env = std::getenv("ORDINANCE_CONFIG");
+    return env && *env ? env : "/etc/ordinance/ordinance.toml";
+}
+
+Result<std::shared_ptr<const Config>> load_config(const std::string& path, const std::vector<std::string>& overrides) {
+    toml::table root;
+    try {
+        root = toml::parse_file(path);
+    } catch (const toml::parse_error& e) {
+        std::ostringstream os;
+        os << path;
+        if (e.source().begin.line > 0) os << ':' << e.source().begin.line;
+        os << ": " << e.description();
+        return Error{"config", os.str()};
+    }
+    for (const auto& ov : overrides)
+        if (auto err = apply_override(root, ov)) return Error{"config", *err};
+
+    auto cfg = std::make_shared<Config>();
+    cfg->path = path;
+    Walker w(path);
+    w.only(root, "", {"milter", "limits", "size", "rules", "organisation", "directory"});
+
+    if (auto* t = w.table(root, "milter", "milter")) {
+        w.only(*t, "milter", {"socket", "user", "spool_dir", "memory_body_limit", "log_level", "pid_file"});
+        w.str(*t, "socket", cfg->milter.socket);
+        w.str(*t, "user", cfg->milter.user);
+        w.str(*t, "spool_dir", cfg->milter.spool_dir);
+        w.size(*t, "memory_body_limit", cfg->milter.memory_body_limit, 0);
+        w.str(*t, "log_level", cfg->milter.log_level);
+        w.str(*t, "pid_file", cfg->milter.pid_file);
+        const auto& s = cfg->milter.socket;
+        if (!(s.rfind("inet:", 0) == 0 || s.rfind("inet6:", 0) == 0 || s.rfind("unix:", 0) == 0 ||
+              s.rfind("local:", 0) == 0))
+            w.error(t->get("socket") ? t->get("socket")->source() : t->source(),
+                    "milter.socket must be inet:HOST:PORT, inet6:HOST:PORT or unix:/path (got '" + s + "')");
+        const auto& l = cfg->milter.log_level;
+        if (l != "debug" && l != "info" && l != "warn" && l != "error")
+            w.error(t->get("log_level") ? t->get("log_level")->source() : t->source(),
+                    "milter.log_level must be one of debug, info, warn, error");
+    }
+    if (auto* t = w.table(root, "limits", "limits")) {
+        w.only(*t, "limits", {"max_message_bytes", "max_depth", "max_parts", "max_headers", "max_line_length"});
+        w.size(*t, "max_message_bytes", cfg->limits.max_message_bytes);
+        w.size(*t, "max_depth", cfg->limits.max_depth);
+        w.size(*t, "max_parts", cfg->limits.max_parts);
+        w.size(*t, "max_headers", cfg->limits.max_headers);
+        w.size(*t, "max_line_length", cfg->limits.max_line_length, 78);
+        if (cfg->limits.max_depth > 1000)
+            w.error(t->get("max_depth")->source(), "limits.max_depth must be at most 1000");
+    }
+    if (auto* t = w.table(root, "size", "size")) {
+        w.only(*t, "size", {"max_message_bytes", "max_attachment_bytes"});
+        w.size(*t, "max_message_bytes", cfg->size.max_message_bytes);
+        w.size(*t, "max_attachment_bytes", cfg->size.max_attachment_bytes);
+    }
+    if (auto* t = w.table(root, "rules", "rules")) {
+        for (auto&& [k, v] : *t) {
+            std::string id(k.str());
+            std::string section = "rules." + id;
+            const toml::table* rt = v.as_table();
+            if (!rt) {
+                w.error(v, "'" + section + "' must be a table");
+                continue;
+            }
+            w.only(*rt, section, {"action", "reply"});
+            RuleSettings rs;
+            rs.line = rt->source().begin.line;
+            if (const toml::node* a = rt->get("action")) {
+                auto s = a->value<std::string>();
+                auto verdict = s ? parse_verdict(*s) : std::nullopt;
+                if (!verdict)
+                    w.error(*a, section + ".action must be one of accept, tag, quarantine, reject, tempfail, discard");
+                rs.action = verdict;
+            }
+            w.str(*rt, "reply", rs.reply);
+            cfg->rules[id] = rs;
+        }
+    }
+    if (auto* t = w.table(root, "organisation", "organisation")) {
+        w.only(*t, "organisation", {"name", "internal_domains", "trusted_networks"});
+        w.str(*t, "name", cfg->organisation.name);
+        w.strings(*t, "internal_domains", cfg->organisation.internal_domains);
+        w.strings(*t, "trusted_networks", cfg->organisation.trusted_networks);
+        for (auto& d : cfg->organisation.internal_domains) d = lower(d);
+        for (const auto& n : cfg->organisation.trusted_networks)
+            if (!valid_network(n))
+                w.error(t->get("trusted_networks")->source(),
+                        "trusted_networks: '" + n + "' is not an address or address/prefix");
+    }
+    if (auto* t = w.table(root, "directory", "directory")) {
+        w.only(*t, "directory", {"users", "deactivated", "groups"});
+        w.strings(*t, "users", cfg->directory.users);
+        w.strings(*t, "deactivated", cfg->directory.deactivated);
+        for (const char* key : {"users", "deactivated"}) {
+            auto& list = std::string(key) == "users" ? cfg->directory.users : cfg->directory.deactivated;
+            for (auto& a : list) {
+                a = lower(a);
+                if (!valid_address(a))
+                    w.error(t->get(key)->source(), std::string("directory.") + key + ": '" + a + "' is not an address");
+            }
+        }
+        if (const toml::node* g = t->get("groups")) {
+            const toml::array* arr = g->as_array();
+            if (!arr) w.error(*g, "directory.groups must be an array of tables ([[directory.groups]])");
+            for (size_t i = 0; arr && i < arr->size(); ++i) {
+                const toml::table* gt = (*arr)[i].as_table();
+                if (!gt) {
+                    w.error((*arr)[i], "directory.groups entries must be tables");
+                    continue;
+                }
+                w.only(*gt, "directory.groups", {"address", "name", "authorized_senders"});
+                ProtectedGroup pg;
+                w.str(*gt, "address", pg.address);
+                w.str(*gt, "name", pg.name);
+                w.strings(*gt, "authorized_senders", pg.authorized_senders);
+                pg.address = lower(pg.address);
+                if (!valid_address(pg.address)) w.error(*gt, "directory.groups: 'address' must be an address");
+                for (auto& s : pg.authorized_senders) {
+                    s = lower(s);
+                    if (!valid_address(s))
+                        w.error(gt->get("authorized_senders")->source(),
+                                "authorized_senders: '" + s + "' is not an address");
+                }
+                cfg->directory.groups.push_back(std::move(pg));
+            }
+        }
+    }
+    if (!w.errors_.empty()) {
+        std::string all;
+        for (const auto& e : w.errors_) all += (all.empty() ? "" : "\n") + e;
+        return Error{"config", all};
+    }
+    return std::shared_ptr<const Config>(std::move(cfg));
+}
+
+}  // namespace ord

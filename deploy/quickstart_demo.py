@@ -1,0 +1,126 @@
+#!/usr/bin/env python3
+"""Sends the quickstart's demo messages through the private Postfix and prints a table of
+what happened to each: delivered (with any X-Ordinance tag), rejected with the SMTP reply,
+or quarantined (Postfix hold queue). Standard library only."""
+import argparse
+import base64
+import glob
+import json
+import os
+import smtplib
+import subprocess
+import sys
+import time
+from email.message import EmailMessage
+
+
+def demo_messages():
+    out = []
+
+    m = EmailMessage()
+    m["From"], m["To"], m["Subject"] = "alice@modot.mo.gov", "bob@modot.mo.gov", "Bridge inspection schedule"
+    m.set_content("Bob,\n\nThe District 4 bridge inspections move to Thursday.\n\nAlice\n")
+    out.append(("plain business mail", "alice@modot.mo.gov", ["bob@modot.mo.gov"], m.as_bytes()))
+
+    raw = (b"From: carol@modot.mo.gov\r\nTo: bob@modot.mo.gov\r\nSubject: Broken attachment\r\n"
+           b"MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\n"
+           b"Content-Type: text/plain\r\n\r\nsee attached\r\n--b\r\nContent-Type: application/pdf; name=\"x.pdf\"\r\n"
+           b"Content-Transfer-Encoding: base64\r\n\r\n%%%% not base64 %%%%\r\n--b--\r\n")
+    out.append(("malformed MIME (bad base64)", "carol@modot.mo.gov", ["bob@modot.mo.gov"], raw))
+
+    m = EmailMessage()
+    m["From"], m["To"], m["Subject"] = "bob@modot.mo.gov", "alice@modot.mo.gov", "Vacation videos"
+    m.set_content("Here are the videos from my trip.\n")
+    m.add_attachment(os.urandom(11 * 1024 * 1024), maintype="video", subtype="mp4", filename="trip.mp4")
+    out.append(("11 MB attachment (limit 10 MB)", "bob@modot.mo.gov", ["alice@modot.mo.gov"], m.as_bytes()))
+
+    m = EmailMessage()
+    m["From"], m["To"], m["Subject"] = "director@modot.mo.gov", "users@modot.mo.gov", "Office closure"
+    m.set_content("All offices close at noon on Friday.\n")
+    out.append(("Director to USERS", "director@modot.mo.gov", ["users@modot.mo.gov"], m.as_bytes()))
+    return out
+
+
+def delivered_ids(qdir):
+    found = {}
+    for path in glob.glob(os.path.join(qdir, "delivered", "*")):
+        try:
+            with open(path, "rb") as f:
+                data = f.read()
+        except OSError:
+            continue
+        head = data.split(b"\n\n", 1)[0] if b"\n\n" in data else data
+        for line in data.split(b"\n"):
+            if line.lower().startswith(b"x-ordinance-demo-id:"):
+                found[line.split(b":", 1)[1].strip().decode()] = data
+                break
+    return found
+
+
+def held(qdir):
+    try:
+        out = subprocess.run(["postqueue", "-c", os.path.join(qdir, "postfix", "etc"), "-j"],
+                             capture_output=True, text=True, timeout=10).stdout
+    except Exception:
+        return []
+    return [json.loads(l) for l in out.splitlines() if l.strip()]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--dir", required=True)
+    ap.add_argument("--smtp-port", type=int, default=2525)
+    args = ap.parse_args()
+    results = []
+    for i, (label, sender, rcpts, raw) in enumerate(demo_messages()):
+        demo_id = "demo-%d-%d" % (os.getpid(), i)
+        raw = b"X-Ordinance-Demo-Id: " + demo_id.encode() + b"\r\n" + raw
+        outcome = None
+        try:
+            with smtplib.SMTP("127.0.0.1", args.smtp_port, timeout=60) as s:
+                refused = s.sendmail(sender, rcpts, raw)
+                if refused:
+                    outcome = "rejected: " + "; ".join("%s %d %s" % (r, c, m.decode(errors="replace"))
+                                                      for r, (c, m) in refused.items())
+        except smtplib.SMTPRecipientsRefused as e:
+            outcome = "rejected: " + "; ".join("%d %s" % (c, m.decode(errors="replace")) for c, m in e.recipients.values())
+        except smtplib.SMTPResponseException as e:
+            outcome = "rejected: %d %s" % (e.smtp_code, e.smtp_error.decode(errors="replace"))
+        results.append([label, sender, ",".join(rcpts), demo_id, outcome])
+
+    deadline = time.time() + 30
+    while time.time() < deadline:
+        got = delivered_ids(args.dir)
+        queue = held(args.dir)
+        pending = [r for r in results if r[4] is None and r[3] not in got and
+                   not any(q.get("queue_name") == "hold" for q in queue)]
+        if not pending:
+            break
+        time.sleep(0.5)
+    got = delivered_ids(args.dir)
+    queue = held(args.dir)
+    for r in results:
+        if r[4] is not None:
+            continue
+        if r[3] in got:
+            tag = ""
+            for line in got[r[3]].split(b"\n"):
+                if line.lower().startswith(b"x-ordinance-findings:"):
+                    tag = " (tagged: " + line.split(b":", 1)[1].strip().decode(errors="replace") + ")"
+            r[4] = "delivered" + tag
+        elif any(q.get("queue_name") == "hold" for q in queue):
+            r[4] = "quarantined (Postfix hold queue)"
+        else:
+            r[4] = "not yet delivered (see .quickstart/log/postfix.log)"
+
+    w = max(len(r[0]) for r in results)
+    print()
+    print("%-*s  %-24s  %s" % (w, "demo message", "from -> to", "what happened"))
+    print("%s  %s  %s" % ("-" * w, "-" * 24, "-" * 40))
+    for label, sender, rcpts, _, outcome in results:
+        print("%-*s  %-24s  %s" % (w, label, sender.split("@")[0] + " -> " + rcpts.split("@")[0], outcome))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

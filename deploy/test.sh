@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Every test of Ordinance, from a fresh Debian 12 machine: installs what is missing, builds,
+# then runs unit, corpus, integration, sanitizer and fuzz stages. Exits non-zero on any failure.
+#
+#   deploy/test.sh            everything
+#   FUZZ_SECONDS=10 deploy/test.sh   shorter fuzz run
+#   STAGES="unit corpus" deploy/test.sh   only some stages (unit corpus integration asan fuzz)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+FUZZ_SECONDS=${FUZZ_SECONDS:-60}
+STAGES=${STAGES:-"unit corpus integration asan fuzz"}
+CONFIG=config/examples/ordinance.toml
+
+stage() { echo; echo "=== $* ==="; }
+want() { [[ " $STAGES " == *" $1 "* ]]; }
+
+stage "dependencies"
+deploy/install-deps.sh
+
+stage "build"
+deploy/build.sh build
+
+if want unit; then
+  stage "unit tests"
+  build/unit-tests
+  build/ordinance --config "$CONFIG" check-config
+fi
+
+GEN=$(mktemp -d /tmp/ordinance-hostile.XXXXXX)
+trap 'rm -rf "$GEN"' EXIT
+if want corpus || want asan; then
+  python3 tests/corpus/gen_hostile.py "$GEN"
+fi
+
+if want corpus; then
+  stage "corpus (golden + hostile)"
+  python3 tests/corpus/run_corpus.py --ordinance build/ordinance --config "$CONFIG" tests/corpus "$GEN"
+fi
+
+if want integration; then
+  stage "integration (real Postfix, real milter)"
+  ORDINANCE_BUILD="$ROOT/build" python3 -m unittest discover -s tests/integration -p 'test_*.py' -v
+fi
+
+if want asan; then
+  stage "ASan + UBSan build: unit and corpus"
+  deploy/build.sh build-asan -DORDINANCE_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 build-asan/unit-tests
+  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    python3 tests/corpus/run_corpus.py --ordinance build-asan/ordinance --config "$CONFIG" --timeout 300 \
+      --max-rss-mb 4096 tests/corpus "$GEN"
+fi
+
+if want fuzz; then
+  stage "libFuzzer on mime/ for ${FUZZ_SECONDS}s"
+  CXX=clang++-14 deploy/build.sh build-fuzz -DORDINANCE_FUZZ=ON -DORDINANCE_TESTS=OFF -DORDINANCE_WERROR=OFF \
+    -DCMAKE_CXX_FLAGS="-fsanitize=address,undefined,fuzzer-no-link -fno-omit-frame-pointer"
+  mkdir -p build-fuzz/corpus
+  cp tests/corpus/*.eml build-fuzz/corpus/ 2>/dev/null || true
+  build-fuzz/fuzz-mime -max_total_time="$FUZZ_SECONDS" -max_len=65536 -rss_limit_mb=2048 \
+    -artifact_prefix=build-fuzz/ build-fuzz/corpus 2>&1 | tail -5
+  # libFuzzer exits non-zero (and set -e stops us) on any crash, leak or timeout.
+fi
+
+stage "all tests passed"

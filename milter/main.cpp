@@ -1,0 +1,461 @@
+// ordinance-milter: the libmilter adapter and the daemon's main. Thin by design: every
+// decision comes from the Engine; this file moves bytes and answers the MTA.
+#include <grp.h>
+#include <libmilter/mfapi.h>
+#include <pthread.h>
+#include <pwd.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "base/log.h"
+#include "checks/engine.h"
+#include "milter/session.h"
+#include "milter/verdict_map.h"
+#include "mime/parse.h"
+
+namespace {
+
+using ord::Verdict;
+using ord::milter::Session;
+namespace log = ord::log;
+
+constexpr const char* kHelp = R"(NAME
+    ordinance-milter - the Ordinance mail policy gateway daemon (a milter)
+
+SYNOPSIS
+    ordinance-milter [--config FILE] [--set SECTION.KEY=VALUE]... [--daemon] [--check]
+
+DESCRIPTION
+    Enforces the configured e-mail acceptable-use policy in the mail path of Postfix or
+    Sendmail over the milter protocol. Recipients are judged as they arrive (RCPT TO)
+    and each message at end of data; the answer is accept, tag (X-Ordinance-* headers),
+    quarantine, reject (5.7.1 naming the rule and policy paragraph), tempfail (4.7.1)
+    or discard. Runs in the foreground and logs key=value lines to standard error.
+
+    It listens on milter.socket, e.g. inet:127.0.0.1:7358 or unix:/run/ordinance/milter.sock.
+    Postfix: smtpd_milters = inet:127.0.0.1:7358, milter_default_action = tempfail.
+
+OPTIONS
+    --config FILE   Configuration file. Default: $ORDINANCE_CONFIG, else
+                    /etc/ordinance/ordinance.toml.
+    --set K=V       Override a configuration key (repeatable), e.g.
+                    --set milter.socket=inet:127.0.0.1:9999
+    --daemon        Detach from the terminal after binding (writes milter.pid_file if set).
+    --check         Validate the configuration and exit (0 ok, 1 invalid).
+    -h, --help      Show this text.
+
+SIGNALS
+    SIGHUP          Reload the configuration. A configuration that fails to load is
+                    logged with file:line and the running one is kept. Connections
+                    already open keep the snapshot they started with.
+    SIGTERM, SIGINT Stop accepting connections and exit.
+
+PRIVILEGES
+    Started as root, it binds the socket, then switches to milter.user (default
+    "ordinance") before handling mail.
+
+EXIT STATUS
+    0 on a clean stop, 1 on a runtime failure, 2 on a usage or configuration error.
+)";
+
+// The live engine; a reload swaps it whole. Connections copy the pointer at connect.
+std::mutex g_engine_mu;
+std::shared_ptr<const ord::Engine> g_engine;
+std::string g_config_path;
+std::vector<std::string> g_overrides;
+
+std::shared_ptr<const ord::Engine> current_engine() {
+    std::lock_guard<std::mutex> lock(g_engine_mu);
+    return g_engine;
+}
+
+Session* session(SMFICTX* ctx) { return static_cast<Session*>(smfi_getpriv(ctx)); }
+
+std::string macro(SMFICTX* ctx, const char* name) {
+    const char* v = smfi_getsymval(ctx, const_cast<char*>(name));
+    return v ? v : "";
+}
+
+std::string strip_brackets(const char* addr) {
+    std::string a = addr ? addr : "";
+    while (!a.empty() && (a.front() == '<' || a.front() == ' ')) a.erase(a.begin());
+    auto gt = a.find('>');
+    if (gt != std::string::npos) a.resize(gt);
+    return a;
+}
+
+// Runs a callback body; no exception ever crosses into libmilter.
+template <typename F>
+sfsistat guarded(SMFICTX* ctx, const char* stage, F&& f) {
+    try {
+        return f();
+    } catch (const std::exception& e) {
+        Session* s = session(ctx);
+        log::error("internal_error", {{"stage", stage}, {"qid", s ? s->env.queue_id : ""}, {"what", e.what()}});
+    } catch (...) {
+        log::error("internal_error", {{"stage", stage}});
+    }
+    smfi_setreply(ctx, const_cast<char*>("451"), const_cast<char*>("4.3.0"),
+                  const_cast<char*>("Temporary failure in the policy gateway, try again later"));
+    return SMFIS_TEMPFAIL;
+}
+
+void set_reply(SMFICTX* ctx, const ord::Decision& d) {
+    if (d.smtp_code.empty()) return;
+    smfi_setreply(ctx, const_cast<char*>(d.smtp_code.c_str()), const_cast<char*>(d.enhanced_code.c_str()),
+                  const_cast<char*>(d.reply_text.c_str()));
+}
+
+std::string rule_list(const ord::Findings& fs) {
+    std::string out;
+    for (const auto& f : fs)
+        if (out.find(f.rule) == std::string::npos) out += (out.empty() ? "" : ",") + f.rule;
+    return out;
+}
+
+sfsistat on_negotiate(SMFICTX* ctx, unsigned long f0, unsigned long, unsigned long, unsigned long, unsigned long* pf0,
+                      unsigned long* pf1, unsigned long* pf2, unsigned long* pf3) {
+    *pf0 = f0 & (SMFIF_ADDHDRS | SMFIF_CHGHDRS | SMFIF_QUARANTINE | SMFIF_SETSYMLIST);
+    *pf1 = 0;
+    *pf2 = 0;
+    *pf3 = 0;
+    if (f0 & SMFIF_SETSYMLIST) {
+        smfi_setsymlist(ctx, SMFIM_CONNECT, const_cast<char*>("{client_addr} {client_name} {daemon_name} {if_addr} j"));
+        smfi_setsymlist(ctx, SMFIM_ENVFROM, const_cast<char*>("{auth_authen} {auth_type} {mail_addr} i"));
+        smfi_setsymlist(ctx, SMFIM_ENVRCPT, const_cast<char*>("{rcpt_addr} i"));
+        smfi_setsymlist(ctx, SMFIM_EOH, const_cast<char*>("i"));
+        smfi_setsymlist(ctx, SMFIM_EOM, const_cast<char*>("i"));
+    }
+    return SMFIS_CONTINUE;
+}
+
+sfsistat on_connect(SMFICTX* ctx, char* hostname, _SOCK_ADDR*) {
+    return guarded(ctx, "connect", [&] {
+        auto engine = current_engine();
+        auto* s = new Session(std::move(engine));
+        smfi_setpriv(ctx, s);
+        s->env.client_name = hostname ? hostname : "";
+        s->env.client_addr = macro(ctx, "{client_addr}");
+        s->env.daemon_name = macro(ctx, "{daemon_name}");
+        s->env.if_addr = macro(ctx, "{if_addr}");
+        return SMFIS_CONTINUE;
+    });
+}
+
+sfsistat on_helo(SMFICTX* ctx, char* helo) {
+    return guarded(ctx, "helo", [&] {
+        if (Session* s = session(ctx)) s->env.helo = helo ? helo : "";
+        return SMFIS_CONTINUE;
+    });
+}
+
+sfsistat on_envfrom(SMFICTX* ctx, char** argv) {
+    return guarded(ctx, "mail", [&] {
+        Session* s = session(ctx);
+        if (!s) return SMFIS_TEMPFAIL;
+        s->reset_message();
+        s->env.mail_from = strip_brackets(argv ? argv[0] : nullptr);
+        s->env.auth_login = macro(ctx, "{auth_authen}");
+        s->env.queue_id = macro(ctx, "i");
+        return SMFIS_CONTINUE;
+    });
+}
+
+sfsistat on_envrcpt(SMFICTX* ctx, char** argv) {
+    return guarded(ctx, "rcpt", [&] {
+        Session* s = session(ctx);
+        if (!s) return SMFIS_TEMPFAIL;
+        std::string rcpt = strip_brackets(argv ? argv[0] : nullptr);
+        if (s->env.queue_id.empty()) s->env.queue_id = macro(ctx, "i");
+        ord::Decision d = s->engine->recipient(s->env, rcpt);
+        if (d.verdict == Verdict::Reject || d.verdict == Verdict::TempFail) {
+            ++s->rcpt_rejected;
+            log::info("rcpt_refused", {{"qid", s->env.queue_id}, {"from", s->env.mail_from}, {"rcpt", rcpt},
+                                       {"action", std::string(ord::verdict_name(d.verdict))},
+                                       {"rules", rule_list(d.findings)}, {"reply", d.smtp_reply()}});
+            set_reply(ctx, d);
+            return ord::milter::to_smfis(d.verdict);
+        }
+        for (auto& f : d.findings) s->rcpt_findings.push_back(std::move(f));
+        s->env.rcpts.push_back(rcpt);
+        return SMFIS_CONTINUE;
+    });
+}
+
+sfsistat on_header(SMFICTX* ctx, char* name, char* value) {
+    return guarded(ctx, "header", [&] {
+        Session* s = session(ctx);
+        if (!s) return SMFIS_TEMPFAIL;
+        std::string line;
+        line.reserve(std::strlen(name) + std::strlen(value) + 4);
+        line.append(name).append(": ").append(value).append("\r\n");
+        auto r = s->buffer.append(line);
+        if (!r) {
+            log::error("spool_error", {{"qid", s->env.queue_id}, {"what", r.error().message}});
+            return SMFIS_TEMPFAIL;
+        }
+        return SMFIS_CONTINUE;
+    });
+}
+
+sfsistat on_eoh(SMFICTX* ctx) {
+    return guarded(ctx, "eoh", [&] {
+        Session* s = session(ctx);
+        if (!s) return SMFIS_TEMPFAIL;
+        if (s->env.queue_id.empty()) s->env.queue_id = macro(ctx, "i");
+        s->headers_done = true;
+        auto r = s->buffer.append("\r\n");
+        return r ? SMFIS_CONTINUE : SMFIS_TEMPFAIL;
+    });
+}
+
+sfsistat on_body(SMFICTX* ctx, unsigned char* chunk, size_t len) {
+    return guarded(ctx, "body", [&] {
+        Session* s = session(ctx);
+        if (!s) return SMFIS_TEMPFAIL;
+        auto r = s->buffer.append(std::string_view(reinterpret_cast<const char*>(chunk), len));
+        if (!r) {
+            log::error("spool_error", {{"qid", s->env.queue_id}, {"what", r.error().message}});
+            smfi_setreply(ctx, const_cast<char*>("451"), const_cast<char*>("4.3.0"),
+                          const_cast<char*>("Policy gateway cannot store the message now, try again later"));
+            return SMFIS_TEMPFAIL;
+        }
+        return SMFIS_CONTINUE;
+    });
+}
+
+void add_header(SMFICTX* ctx, const char* name, const std::string& value) {
+    std::string v;
+    for (char c : value) v += (c == '\r' || c == '\n') ? ' ' : c;
+    if (v.size() > 900) v.resize(900);
+    smfi_addheader(ctx, const_cast<char*>(name), const_cast<char*>(v.c_str()));
+}
+
+sfsistat on_eom(SMFICTX* ctx) {
+    return guarded(ctx, "eom", [&] {
+        Session* s = session(ctx);
+        if (!s) return SMFIS_TEMPFAIL;
+        auto start = std::chrono::steady_clock::now();
+        if (s->env.queue_id.empty()) s->env.queue_id = macro(ctx, "i");
+        auto raw = s->buffer.view();
+        if (!raw) {
+            log::error("spool_error", {{"qid", s->env.queue_id}, {"what", raw.error().message}});
+            return SMFIS_TEMPFAIL;
+        }
+        s->env.size = raw->size();
+        ord::mime::Message msg = ord::mime::parse(*raw, s->engine->config().limits);
+        ord::Decision d = s->engine->message(s->env, msg);
+        ord::Findings all = s->rcpt_findings;
+        all.insert(all.end(), d.findings.begin(), d.findings.end());
+        double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+        char msbuf[32];
+        std::snprintf(msbuf, sizeof msbuf, "%.2f", ms);
+        log::info("verdict", {{"qid", s->env.queue_id}, {"action", std::string(ord::verdict_name(d.verdict))},
+                              {"rules", rule_list(all)}, {"from", s->env.mail_from},
+                              {"rcpts", std::to_string(s->env.rcpts.size())}, {"size", std::to_string(s->env.size)},
+                              {"client", s->env.client_addr}, {"auth", s->env.auth_login}, {"ms", msbuf}});
+        sfsistat rc = ord::milter::to_smfis(d.verdict);
+        if (!all.empty() && (d.verdict == Verdict::Tag || d.verdict == Verdict::Quarantine || d.verdict == Verdict::Accept)) {
+            add_header(ctx, "X-Ordinance-Verdict", std::string(ord::verdict_name(d.verdict)));
+            std::string findings;
+            for (const auto& f : all)
+                findings += (findings.empty() ? "" : "; ") + f.rule + " (" + std::string(ord::verdict_name(f.action)) + ")";
+            add_header(ctx, "X-Ordinance-Findings", findings);
+        }
+        if (d.verdict == Verdict::Quarantine) {
+            std::string reason = "Ordinance: " + rule_list(all);
+            smfi_quarantine(ctx, const_cast<char*>(reason.c_str()));
+        }
+        set_reply(ctx, d);
+        s->reset_message();
+        return rc;
+    });
+}
+
+sfsistat on_abort(SMFICTX* ctx) {
+    if (Session* s = session(ctx)) s->reset_message();
+    return SMFIS_CONTINUE;
+}
+
+sfsistat on_close(SMFICTX* ctx) {
+    delete session(ctx);
+    smfi_setpriv(ctx, nullptr);
+    return SMFIS_CONTINUE;
+}
+
+sfsistat on_unknown(SMFICTX*, const char*) { return SMFIS_CONTINUE; }
+sfsistat on_data(SMFICTX*) { return SMFIS_CONTINUE; }
+
+int usage(const std::string& m) {
+    std::cerr << "ordinance-milter: " << m << "\n(try 'ordinance-milter --help')\n";
+    return 2;
+}
+
+void apply_log_level(const ord::Config& c) {
+    const auto& l = c.milter.log_level;
+    log::set_level(l == "debug" ? log::Level::Debug
+                   : l == "warn" ? log::Level::Warn
+                   : l == "error" ? log::Level::Error
+                                  : log::Level::Info);
+}
+
+void reload() {
+    auto e = ord::Engine::load(g_config_path, g_overrides);
+    if (!e) {
+        log::error("reload_failed", {{"config", g_config_path}, {"error", e.error().message}});
+        return;
+    }
+    const auto& old = current_engine()->config();
+    if (old.milter.socket != (*e)->config().milter.socket)
+        log::warn("reload_socket_unchanged", {{"running", old.milter.socket}, {"configured", (*e)->config().milter.socket}});
+    apply_log_level((*e)->config());
+    {
+        std::lock_guard<std::mutex> lock(g_engine_mu);
+        g_engine = *e;
+    }
+    log::info("reloaded", {{"config", g_config_path}});
+}
+
+// Switches to `user` when running as root; refuses to go on as root otherwise.
+bool drop_privileges(const std::string& user) {
+    if (::geteuid() != 0) return true;
+    if (user.empty()) {
+        log::warn("running_as_root", {{"hint", "set milter.user"}});
+        return true;
+    }
+    struct passwd* pw = ::getpwnam(user.c_str());
+    if (!pw) {
+        std::cerr << "ordinance-milter: milter.user '" << user << "' does not exist (create it, or set milter.user)\n";
+        return false;
+    }
+    if (::initgroups(pw->pw_name, pw->pw_gid) != 0 || ::setgid(pw->pw_gid) != 0 || ::setuid(pw->pw_uid) != 0) {
+        std::cerr << "ordinance-milter: cannot switch to user '" << user << "': " << std::strerror(errno) << "\n";
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    bool daemonize = false;
+    bool check_only = false;
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        if (a == "-h" || a == "--help") {
+            std::cout << kHelp;
+            return 0;
+        } else if (a == "--config" && i + 1 < argc) {
+            g_config_path = argv[++i];
+        } else if (a.rfind("--config=", 0) == 0) {
+            g_config_path = a.substr(9);
+        } else if (a == "--set" && i + 1 < argc) {
+            g_overrides.push_back(argv[++i]);
+        } else if (a.rfind("--set=", 0) == 0) {
+            g_overrides.push_back(a.substr(6));
+        } else if (a == "--daemon" || a == "-d") {
+            daemonize = true;
+        } else if (a == "--check") {
+            check_only = true;
+        } else {
+            return usage("unknown argument '" + a + "'");
+        }
+    }
+    if (g_config_path.empty()) g_config_path = ord::default_config_path();
+    auto e = ord::Engine::load(g_config_path, g_overrides);
+    if (!e) {
+        std::cerr << e.error().message << "\n";
+        return check_only ? 1 : 2;
+    }
+    if (check_only) {
+        std::cout << g_config_path << ": ok\n";
+        return 0;
+    }
+    g_engine = *e;
+    const ord::Config& cfg = g_engine->config();
+    apply_log_level(cfg);
+
+    // Spool directory for large bodies; owned by the user we run as.
+    ::mkdir(cfg.milter.spool_dir.c_str(), 0700);
+    if (::geteuid() == 0 && !cfg.milter.user.empty())
+        if (struct passwd* pw = ::getpwnam(cfg.milter.user.c_str()))
+            if (::chown(cfg.milter.spool_dir.c_str(), pw->pw_uid, pw->pw_gid) != 0)
+                log::warn("spool_chown_failed", {{"dir", cfg.milter.spool_dir}, {"error", std::strerror(errno)}});
+
+    struct smfiDesc desc {};
+    desc.xxfi_name = const_cast<char*>("ordinance");
+    desc.xxfi_version = SMFI_VERSION;
+    desc.xxfi_flags = SMFIF_ADDHDRS | SMFIF_CHGHDRS | SMFIF_QUARANTINE | SMFIF_SETSYMLIST;
+    desc.xxfi_connect = on_connect;
+    desc.xxfi_helo = on_helo;
+    desc.xxfi_envfrom = on_envfrom;
+    desc.xxfi_envrcpt = on_envrcpt;
+    desc.xxfi_header = on_header;
+    desc.xxfi_eoh = on_eoh;
+    desc.xxfi_body = on_body;
+    desc.xxfi_eom = on_eom;
+    desc.xxfi_abort = on_abort;
+    desc.xxfi_close = on_close;
+    desc.xxfi_unknown = on_unknown;
+    desc.xxfi_data = on_data;
+    desc.xxfi_negotiate = on_negotiate;
+
+    std::string sock = cfg.milter.socket;
+    if (smfi_setconn(sock.data()) == MI_FAILURE) return usage("invalid milter.socket '" + sock + "'");
+    if (smfi_register(desc) == MI_FAILURE) {
+        std::cerr << "ordinance-milter: smfi_register failed\n";
+        return 1;
+    }
+    smfi_settimeout(300);
+    smfi_setbacklog(128);
+    if (smfi_opensocket(1) == MI_FAILURE) {
+        std::cerr << "ordinance-milter: cannot listen on " << sock
+                  << " (address in use, bad path, or no permission)\n";
+        return 1;
+    }
+    if (!drop_privileges(cfg.milter.user)) return 1;
+    if (daemonize && ::daemon(0, 1) != 0) {
+        std::cerr << "ordinance-milter: daemon() failed: " << std::strerror(errno) << "\n";
+        return 1;
+    }
+    if (!cfg.milter.pid_file.empty()) std::ofstream(cfg.milter.pid_file) << ::getpid() << "\n";
+
+    // Signals: the main thread waits for them, libmilter runs in its own thread. Linux gives
+    // a process-directed signal to the main thread first when it is waiting for it, so
+    // SIGHUP reaches us (reload) and not libmilter's own signal thread (which would stop).
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGHUP);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &set, nullptr);
+    log::info("start", {{"socket", sock}, {"config", g_config_path}, {"pid", std::to_string(::getpid())}});
+    int milter_rc = 0;
+    std::thread milter_thread([&] {
+        milter_rc = smfi_main();
+        ::kill(::getpid(), SIGTERM);  // wake the main thread if libmilter stops on its own
+    });
+    for (;;) {
+        int sig = 0;
+        if (sigwait(&set, &sig) != 0) continue;
+        if (sig == SIGHUP) {
+            reload();
+            continue;
+        }
+        log::info("stop", {{"signal", std::to_string(sig)}});
+        smfi_stop();
+        break;
+    }
+    milter_thread.join();
+    return milter_rc == MI_SUCCESS ? 0 : 1;
+}

@@ -1,0 +1,12 @@
+// The one place where Ordinance verdicts become libmilter return codes.
+#pragma once
+
+#include <libmilter/mfapi.h>
+
+#include "checks/verdict.h"
+
+namespace ord::milter {
+
+sfsistat to_smfis(Verdict v);
+
+}  // namespace ord::milter

@@ -1,0 +1,31 @@
+// Decoders used by the MIME front end: base64, quoted-printable, RFC 2047 encoded words,
+// RFC 2231 parameters, charset conversion to UTF-8 and HTML to text.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+
+namespace ord::mime {
+
+// Decodes base64, skipping whitespace. `ok` is false when other characters or bad padding appear.
+std::string decode_base64(std::string_view in, bool& ok);
+// Decodes quoted-printable (soft line breaks honoured). `ok` is false on '=' not followed by hex.
+std::string decode_qp(std::string_view in, bool& ok, bool underscore_is_space = false);
+// Converts bytes in `charset` to UTF-8. Unknown charsets and invalid bytes never fail: invalid
+// sequences become U+FFFD; an unknown charset is read as UTF-8 if valid, else windows-1252.
+std::string to_utf8(std::string_view in, std::string_view charset);
+// True when `in` is well-formed UTF-8.
+bool valid_utf8(std::string_view in);
+// Decodes RFC 2047 encoded words in a header value; whitespace between adjacent words is dropped.
+// Unencoded 8-bit bytes are taken as UTF-8 if valid, else windows-1252.
+std::string decode_rfc2047(std::string_view value);
+// Parses "type/subtype; a=b; c*0*=..." parameters (RFC 2045 + RFC 2231 continuations and
+// charsets). Returns the value before the first ';' lower-cased in `head`; names lower-case.
+std::map<std::string, std::string> parse_params(std::string_view value, std::string& head);
+// Reduces HTML to readable text: tags dropped, script/style skipped, entities decoded,
+// block elements become line breaks.
+std::string html_to_text(std::string_view html);
+std::string to_lower(std::string_view s);
+
+}  // namespace ord::mime

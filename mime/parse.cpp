@@ -1,0 +1,372 @@
+#include "mime/parse.h"
+
+#include <mimetic/mimetic.h>
+
+#include <cstring>
+#include <exception>
+
+#include "mime/codec.h"
+
+namespace ord::mime {
+
+bool Part::is_attachment() const {
+    if (!filename.empty() || disposition == "attachment") return true;
+    return type != "text" && type != "multipart" && type != "message";
+}
+
+namespace {
+
+bool iequals(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i) {
+        char x = a[i], y = b[i];
+        if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+        if (x != y) return false;
+    }
+    return true;
+}
+
+std::string trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
+        s.remove_suffix(1);
+    return std::string(s);
+}
+
+// Unfolds a header value: CRLF/LF followed by whitespace becomes that whitespace.
+std::string unfold(std::string_view v) {
+    std::string out;
+    out.reserve(v.size());
+    for (char c : v)
+        if (c != '\r' && c != '\n') out += c;
+    return trim(out);
+}
+
+void add(std::vector<Anomaly>& a, std::string kind, std::string detail) {
+    for (const auto& x : a)
+        if (x.kind == kind) return;  // one of each kind is enough to report
+    a.push_back({std::move(kind), std::move(detail)});
+}
+
+// ---------------------------------------------------------------------------
+// Pre-scan: the limits, checked on raw bytes before mimetic sees them.
+// It follows the structure just far enough to bound nesting depth, part count and
+// header count the way mimetic's parser would see them.
+
+struct ScanResult {
+    bool structure_ok = true;  // false: do not hand the bytes to mimetic
+};
+
+struct Frame {
+    std::string boundary;  // empty for a message/rfc822 level
+};
+
+ScanResult prescan(std::string_view raw, const Limits& lim, std::vector<Anomaly>& an) {
+    ScanResult r;
+    if (raw.size() > lim.max_message_bytes) {
+        add(an, "size", "message of " + std::to_string(raw.size()) + " bytes exceeds the parser limit of " +
+                            std::to_string(lim.max_message_bytes));
+        r.structure_ok = false;
+        return r;
+    }
+    if (std::memchr(raw.data(), '\0', raw.size())) add(an, "nul", "NUL byte in message");
+    for (const char* p = raw.data(); (p = static_cast<const char*>(std::memchr(p, '\r', raw.data() + raw.size() - p)));
+         ++p) {
+        if (p + 1 >= raw.data() + raw.size() || p[1] != '\n') {
+            add(an, "bare_cr", "CR not followed by LF");
+            break;
+        }
+    }
+
+    std::vector<Frame> stack;
+    bool in_header = true;
+    size_t fields = 0;
+    size_t parts = 1;
+    bool in_ct = false;
+    std::string ct;      // unfolded Content-Type of the current header block
+    const char* p = raw.data();
+    const char* end = raw.data() + raw.size();
+
+    auto end_header_block = [&]() -> bool {
+        in_header = false;
+        std::string head;
+        auto params = parse_params(ct, head);
+        bool pushed = false;
+        if (head.rfind("multipart/", 0) == 0) {
+            auto b = params.find("boundary");
+            if (b == params.end() || b->second.empty()) {
+                add(an, "no_boundary", "multipart without a boundary parameter");
+            } else {
+                stack.push_back({b->second});
+                pushed = true;
+            }
+        } else if (head == "message/rfc822") {
+            stack.push_back({""});
+            pushed = true;
+            in_header = true;  // the body starts with the embedded message's header
+        }
+        ct.clear();
+        in_ct = false;
+        fields = 0;
+        if (pushed && stack.size() > lim.max_depth) {
+            add(an, "depth", "MIME nesting deeper than " + std::to_string(lim.max_depth));
+            return false;
+        }
+        return true;
+    };
+
+    while (p < end) {
+        const char* nl = static_cast<const char*>(std::memchr(p, '\n', end - p));
+        const char* le = nl ? nl : end;
+        size_t len = le - p;
+        if (len > lim.max_line_length) {
+            add(an, "line_length", "line of " + std::to_string(len) + " bytes exceeds " +
+                                       std::to_string(lim.max_line_length));
+            r.structure_ok = false;
+            return r;
+        }
+        std::string_view line(p, len);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        p = nl ? nl + 1 : end;
+
+        if (in_header) {
+            if (line.empty()) {
+                if (!end_header_block()) {
+                    r.structure_ok = false;
+                    return r;
+                }
+                continue;
+            }
+            if (line.front() == ' ' || line.front() == '\t') {
+                if (in_ct && ct.size() < 16384) ct.append(line);
+                continue;
+            }
+            if (++fields > lim.max_headers) {
+                add(an, "headers", "more than " + std::to_string(lim.max_headers) + " header fields");
+                r.structure_ok = false;
+                return r;
+            }
+            size_t colon = line.find(':');
+            in_ct = colon != std::string_view::npos && iequals(trim(line.substr(0, colon)), "content-type");
+            if (in_ct) ct.assign(line.substr(colon + 1));
+            continue;
+        }
+        // Body: only delimiter lines matter.
+        if (line.size() < 3 || line[0] != '-' || line[1] != '-') continue;
+        std::string_view rest = line.substr(2);
+        for (size_t k = stack.size(); k-- > 0;) {
+            const std::string& b = stack[k].boundary;
+            if (b.empty() || rest.compare(0, b.size(), b) != 0) continue;
+            std::string_view tail = rest.substr(b.size());
+            bool closing = tail.size() >= 2 && tail[0] == '-' && tail[1] == '-';
+            stack.resize(k + 1);
+            if (closing) {
+                stack.pop_back();
+            } else {
+                if (++parts > lim.max_parts) {
+                    add(an, "parts", "more than " + std::to_string(lim.max_parts) + " MIME parts");
+                    r.structure_ok = false;
+                    return r;
+                }
+                in_header = true;
+                fields = 0;
+            }
+            break;
+        }
+    }
+    for (const auto& f : stack)
+        if (!f.boundary.empty()) {
+            add(an, "unclosed_boundary", "multipart boundary never closed");
+            break;
+        }
+    return r;
+}
+
+// ---------------------------------------------------------------------------
+// Conversion from mimetic's tree to ours.
+
+std::vector<HeaderField> convert_headers(const mimetic::Header& h, size_t max) {
+    std::vector<HeaderField> out;
+    for (const auto& f : h) {
+        if (out.size() >= max) break;
+        HeaderField hf;
+        hf.name = std::string(f.name().begin(), f.name().end());
+        hf.raw = unfold(f.value());
+        hf.decoded = decode_rfc2047(hf.raw);
+        out.push_back(std::move(hf));
+    }
+    return out;
+}
+
+const HeaderField* find(const std::vector<HeaderField>& hs, std::string_view name) {
+    for (const auto& h : hs)
+        if (iequals(h.name, name)) return &h;
+    return nullptr;
+}
+
+struct Converter {
+    const Limits& lim;
+    std::vector<Anomaly>& an;
+    size_t parts = 0;
+
+    void entity(const mimetic::MimeEntity& e, Part& p, size_t depth) {
+        p.headers = convert_headers(e.header(), lim.max_headers);
+        std::string head;
+        if (const auto* ct = find(p.headers, "content-type")) {
+            p.params = parse_params(ct->raw, head);
+            auto slash = head.find('/');
+            if (slash != std::string::npos && slash > 0 && slash + 1 < head.size()) {
+                p.type = head.substr(0, slash);
+                p.subtype = head.substr(slash + 1);
+            }
+        }
+        if (auto cs = p.params.find("charset"); cs != p.params.end()) p.charset = to_lower(trim(cs->second));
+        p.transfer_encoding = "7bit";
+        if (const auto* cte = find(p.headers, "content-transfer-encoding")) {
+            std::string v = to_lower(trim(cte->raw));
+            if (!v.empty()) p.transfer_encoding = v;
+        }
+        if (const auto* cd = find(p.headers, "content-disposition")) {
+            std::string dhead;
+            auto dparams = parse_params(cd->raw, dhead);
+            p.disposition = dhead;
+            if (auto fn = dparams.find("filename"); fn != dparams.end()) p.filename = fn->second;
+        }
+        if (p.filename.empty())
+            if (auto nm = p.params.find("name"); nm != p.params.end()) p.filename = nm->second;
+        if (!p.filename.empty()) {
+            p.filename = decode_rfc2047(p.filename);
+            for (unsigned char c : p.filename)
+                if (c == '/' || c == '\\' || c < 0x20 || c == 0x7f) {
+                    add(an, "filename", "attachment name contains a path separator or control character");
+                    break;
+                }
+        }
+
+        const auto& children = e.body().parts();
+        if (p.type == "multipart" || (p.type == "message" && p.subtype == "rfc822" && !children.empty())) {
+            if (depth >= lim.max_depth) {
+                add(an, "depth", "MIME nesting deeper than " + std::to_string(lim.max_depth));
+                return;
+            }
+        }
+        if (p.type == "message" && p.subtype == "rfc822" && !children.empty()) {
+            auto m = std::make_shared<Message>();
+            const mimetic::MimeEntity& inner = *children.front();
+            m->raw_size = e.body().size();
+            entity(inner, m->root, depth + 1);
+            m->headers = m->root.headers;
+            p.embedded = std::move(m);
+            return;
+        }
+        if (p.type == "multipart") {
+            for (const auto* child : children) {
+                if (++parts > lim.max_parts) {
+                    add(an, "parts", "more than " + std::to_string(lim.max_parts) + " MIME parts");
+                    return;
+                }
+                p.children.emplace_back();
+                entity(*child, p.children.back(), depth + 1);
+            }
+            return;
+        }
+        leaf(e.body(), p);
+    }
+
+    void leaf(std::string_view body, Part& p) {
+        p.encoded_size = body.size();
+        bool ok = true;
+        if (p.transfer_encoding == "base64") {
+            p.body = decode_base64(body, ok);
+            if (!ok) add(an, "base64", "invalid base64 in a " + p.media_type() + " part");
+        } else if (p.transfer_encoding == "quoted-printable") {
+            p.body = decode_qp(body, ok);
+            if (!ok) add(an, "quoted_printable", "invalid quoted-printable in a " + p.media_type() + " part");
+        } else {
+            p.body.assign(body);
+        }
+        if (p.type == "text") {
+            p.text = to_utf8(p.body, p.charset);
+            if (p.subtype == "html") p.text = html_to_text(p.text);
+        }
+    }
+};
+
+// Headers-only parse, for messages whose structure broke a limit: bounded, no mimetic.
+void parse_headers_only(std::string_view raw, const Limits& lim, Message& m) {
+    const char* p = raw.data();
+    const char* end = raw.data() + raw.size();
+    HeaderField* cur = nullptr;
+    constexpr size_t kMaxValue = 16384;
+    while (p < end && m.headers.size() <= lim.max_headers) {
+        const char* nl = static_cast<const char*>(std::memchr(p, '\n', end - p));
+        const char* le = nl ? nl : end;
+        std::string_view line(p, le - p);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        p = nl ? nl + 1 : end;
+        if (line.empty()) break;
+        if (line.front() == ' ' || line.front() == '\t') {
+            if (cur && cur->raw.size() < kMaxValue) cur->raw.append(line.substr(0, kMaxValue - cur->raw.size()));
+            continue;
+        }
+        if (m.headers.size() == lim.max_headers) break;
+        size_t colon = line.find(':');
+        if (colon == std::string_view::npos || colon > 256) {
+            cur = nullptr;
+            continue;
+        }
+        m.headers.push_back({trim(line.substr(0, colon)), std::string(line.substr(colon + 1, kMaxValue)), {}});
+        cur = &m.headers.back();
+    }
+    for (auto& h : m.headers) {
+        h.raw = trim(h.raw);
+        h.decoded = decode_rfc2047(h.raw);
+    }
+    m.root.headers = m.headers;
+    if (const auto* ct = find(m.headers, "content-type")) {
+        std::string head;
+        m.root.params = parse_params(ct->raw, head);
+        auto slash = head.find('/');
+        if (slash != std::string::npos && slash > 0) {
+            m.root.type = head.substr(0, slash);
+            m.root.subtype = head.substr(slash + 1);
+        }
+    }
+    m.root.encoded_size = static_cast<size_t>(end - p);
+}
+
+}  // namespace
+
+std::string Message::header(std::string_view name) const {
+    const auto* h = find(headers, name);
+    return h ? h->decoded : std::string();
+}
+
+bool Message::has_header(std::string_view name) const { return find(headers, name) != nullptr; }
+
+Message parse(std::string_view raw, const Limits& limits) {
+    Message m;
+    m.raw_size = raw.size();
+    try {
+        ScanResult scan = prescan(raw, limits, m.anomalies);
+        if (!scan.structure_ok) {
+            parse_headers_only(raw, limits, m);
+            return m;
+        }
+        mimetic::MimeEntity me(raw.data(), raw.data() + raw.size());
+        Converter conv{limits, m.anomalies};
+        conv.entity(me, m.root, 0);
+        m.headers = m.root.headers;
+    } catch (const std::bad_alloc&) {
+        add(m.anomalies, "parser", "out of memory while parsing");
+    } catch (const std::exception& e) {
+        add(m.anomalies, "parser", std::string("parser error: ") + e.what());
+    } catch (...) {
+        add(m.anomalies, "parser", "parser error");
+    }
+    return m;
+}
+
+}  // namespace ord::mime

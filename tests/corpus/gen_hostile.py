@@ -1,0 +1,252 @@
+#!/usr/bin/env python3
+"""Generate the large hostile test messages (too big to commit) for Ordinance.
+
+Usage: gen_hostile.py OUTDIR [--only NAME[,NAME...]] [--list]
+
+Writes NAME.eml and NAME.expected into OUTDIR, in the same format as the committed
+corpus (see README.md): '#' comment lines, one finding category per line (sorted),
+optionally 'verdict: X'.  Output is byte-for-byte reproducible (fixed seed).
+Total output is about 130 MB; runs in a few seconds.
+"""
+import argparse
+import base64
+import os
+import random
+import sys
+import time
+
+SEED = 0x0D1A_4CE5
+CRLF = b"\r\n"
+
+MIB = 1024 * 1024
+MAX_MESSAGE = 25 * MIB   # 26214400
+MAX_ATTACHMENT = 10 * MIB  # 10485760
+
+
+def headers(subject, extra=b""):
+    return (b"Received: from hostile.example.net (hostile.example.net [198.51.100.7])\r\n"
+            b"\tby mx.example.org (Postfix) with ESMTP id 4Wq1Zx0abc\r\n"
+            b"\tfor <victim@example.org>; Mon, 24 Jun 2024 12:00:00 +0000\r\n"
+            b"From: Hostile Sender <hostile@example.net>\r\n"
+            b"To: Victim <victim@example.org>\r\n"
+            b"Subject: " + subject.encode() + b"\r\n"
+            b"Date: Mon, 24 Jun 2024 12:00:00 +0000\r\n"
+            b"Message-ID: <" + subject.replace(" ", "-").encode() + b"@hostile.example.net>\r\n"
+            + extra)
+
+
+def b64_lines(data):
+    """base64 with 76-char lines, CRLF-terminated (as MUAs produce)."""
+    return base64.encodebytes(data).replace(b"\n", CRLF)
+
+
+# Each generator returns (chunks, expected_categories, comment, pinned_verdict or None).
+# chunks is an iterable of bytes written in order (keeps peak memory modest).
+
+def deep_multipart(rng):
+    n = 10_000
+    out = [headers("deep multipart", b"MIME-Version: 1.0\r\n")]
+    for i in range(n):
+        out.append(b'Content-Type: multipart/mixed; boundary="d%d"\r\n\r\n--d%d\r\n' % (i, i))
+    out.append(b"Content-Type: text/plain\r\n\r\nbottom of the pit\r\n")
+    for i in reversed(range(n)):
+        out.append(b"--d%d--\r\n" % i)
+    return out, ["malformed"], "multipart/mixed nested 10,000 deep (limit 32), every boundary properly closed.", None
+
+
+def deep_rfc822(rng):
+    n = 10_000
+    out = [headers("deep rfc822", b"MIME-Version: 1.0\r\nContent-Type: message/rfc822\r\n\r\n")]
+    for i in range(n):
+        out.append(b"From: level%d@example.net\r\nSubject: Fwd: level %d\r\n"
+                   b"MIME-Version: 1.0\r\nContent-Type: message/rfc822\r\n\r\n" % (i, i))
+    out.append(b"From: bottom@example.net\r\nSubject: bottom\r\n\r\nbottom of the pit\r\n")
+    return out, ["malformed"], "message/rfc822 nested 10,000 deep (limit 32).", None
+
+
+def unclosed_boundary_5mb(rng):
+    out = [headers("unclosed boundary", b'MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="open-ended"\r\n\r\n')]
+    out.append(b"--open-ended\r\nContent-Type: text/plain\r\n\r\nSee the attachments.\r\n")
+    total = 0
+    i = 0
+    while total < 5 * MIB:
+        blob = b64_lines(rng.randbytes(9000))
+        part = (b"--open-ended\r\nContent-Type: application/octet-stream; name=\"chunk%03d.bin\"\r\n"
+                b"Content-Disposition: attachment; filename=\"chunk%03d.bin\"\r\n"
+                b"Content-Transfer-Encoding: base64\r\n\r\n" % (i, i)) + blob
+        out.append(part)
+        total += len(part)
+        i += 1
+    # no closing --open-ended-- : the message simply ends
+    return out, ["malformed"], "multipart whose closing boundary never appears, over 5 MB of (%d) parts." % i, None
+
+
+def header_line_1mb(rng):
+    filler = (b"abcdefghijklmnopqrstuvwxyz0123456789" * (MIB // 36 + 1))[:MIB]
+    out = [headers("long header line", b"X-Filler: " + filler + b"\r\n"
+                   b"MIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\nshort body\r\n")]
+    return out, ["malformed"], "a single unfolded 1 MiB header line (limit 65536).", None
+
+
+def headers_100k(rng):
+    out = [headers("many headers")]
+    out.append(b"".join(b"X-Header-%d: value %d\r\n" % (i, i) for i in range(100_000)))
+    out.append(b"MIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\nbody after 100k headers\r\n")
+    return out, ["malformed"], "100,000 header fields in the top-level header block (limit 1000).", None
+
+
+def siblings_2000(rng):
+    out = [headers("many parts", b'MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="sib"\r\n\r\n')]
+    out.append(b"".join(b"--sib\r\nContent-Type: text/plain\r\n\r\npart %d\r\n" % i for i in range(2000)))
+    out.append(b"--sib--\r\n")
+    return out, ["malformed"], "2,000 sibling parts in one multipart/mixed (limit 1000 parts).", None
+
+
+def _attachment_message(subject, data, name):
+    out = [headers(subject, b'MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="att"\r\n\r\n')]
+    out.append(b"--att\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\nLarge file attached.\r\n")
+    out.append(b'--att\r\nContent-Type: application/octet-stream; name="%s"\r\n'
+               b'Content-Disposition: attachment; filename="%s"\r\n'
+               b"Content-Transfer-Encoding: base64\r\n\r\n" % (name, name))
+    out.append(b64_lines(data))
+    out.append(b"--att--\r\n")
+    return out
+
+
+def attachment_50mb(rng):
+    out = _attachment_message("50 MB attachment", rng.randbytes(50 * MIB), b"backup.tar.gz")
+    return (out, ["oversize"],
+            "50 MiB attachment, base64 with 76-char lines: the message (~67 MB) and the attachment\n"
+            "both exceed their limits; the category is listed once.", "reject")
+
+
+def attachment_12mb(rng):
+    out = _attachment_message("12 MB attachment", rng.randbytes(12 * MIB), b"video.mp4")
+    return (out, ["oversize"],
+            "12 MiB attachment in a ~16.6 MB message: only the attachment limit (10 MiB) is exceeded.", "reject")
+
+
+def random_garbage_1mb(rng):
+    data = bytearray(rng.randbytes(MIB))
+    data[1000] = 0  # guarantee at least one NUL (there are ~4000 anyway)
+    return [bytes(data)], ["malformed"], "1 MiB of random bytes (includes NUL and bare CR), no message structure.", None
+
+
+def only_cr_2mb(rng):
+    return [b"\r" * (2 * MIB)], ["malformed"], "the whole message is 2 MiB of CR bytes (bare CR, no LF).", None
+
+
+def base64_one_line_5mb(rng):
+    data = base64.b64encode(rng.randbytes(5 * MIB * 3 // 4))
+    out = [headers("one-line base64", b'MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="ol"\r\n\r\n')]
+    out.append(b"--ol\r\nContent-Type: text/plain\r\n\r\nsee attachment\r\n")
+    out.append(b'--ol\r\nContent-Type: application/octet-stream; name="blob.bin"\r\n'
+               b"Content-Disposition: attachment; filename=\"blob.bin\"\r\n"
+               b"Content-Transfer-Encoding: base64\r\n\r\n")
+    out.append(data + CRLF)
+    out.append(b"--ol--\r\n")
+    return (out, ["malformed"],
+            "a 5 MiB base64 attachment on a single line (line limit 65536); decoded 3.75 MiB, so not oversize.", None)
+
+
+# ---- near-limit controls: must NOT be flagged (false-positive guards)
+
+def ok_depth_30(rng):
+    n = 30
+    out = [headers("depth 30 ok", b"MIME-Version: 1.0\r\n")]
+    for i in range(n):
+        out.append(b'Content-Type: multipart/mixed; boundary="d%d"\r\n\r\n--d%d\r\n' % (i, i))
+    out.append(b"Content-Type: text/plain\r\n\r\nbottom\r\n")
+    for i in reversed(range(n)):
+        out.append(b"--d%d--\r\n" % i)
+    return out, [], "control: multipart nested 30 deep, under the 32 limit; must be accepted.", "accept"
+
+
+def ok_parts_900(rng):
+    out = [headers("900 parts ok", b'MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="sib"\r\n\r\n')]
+    out.append(b"".join(b"--sib\r\nContent-Type: text/plain\r\n\r\npart %d\r\n" % i for i in range(900)))
+    out.append(b"--sib--\r\n")
+    return out, [], "control: 900 sibling parts, under the 1000 limit; must be accepted.", "accept"
+
+
+def ok_headers_900(rng):
+    out = [headers("900 headers ok")]
+    out.append(b"".join(b"X-Header-%d: value %d\r\n" % (i, i) for i in range(880)))
+    out.append(b"MIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\nbody\r\n")
+    return out, [], "control: ~900 header fields, under the 1000 limit; must be accepted.", "accept"
+
+
+def ok_line_60000(rng):
+    line = (b"lorem ipsum dolor sit amet " * 3000)[:60000]
+    out = [headers("long line ok", b"MIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\n"),
+           b"start\r\n" + line + b"\r\nend\r\n"]
+    return out, [], "control: a 60,000-byte body line, under the 65536 limit; must be accepted.", "accept"
+
+
+def ok_attachment_9mb(rng):
+    out = _attachment_message("9 MB attachment ok", rng.randbytes(9 * MIB), b"photos.zip")
+    return out, [], "control: 9 MiB attachment in a ~12.5 MB message, under both limits; must be accepted.", "accept"
+
+
+GENERATORS = [
+    ("deep_multipart_10000", deep_multipart),
+    ("deep_rfc822_10000", deep_rfc822),
+    ("unclosed_boundary_5mb", unclosed_boundary_5mb),
+    ("header_line_1mb", header_line_1mb),
+    ("headers_100000", headers_100k),
+    ("sibling_parts_2000", siblings_2000),
+    ("attachment_50mb", attachment_50mb),
+    ("attachment_12mb_in_16mb", attachment_12mb),
+    ("random_garbage_1mb", random_garbage_1mb),
+    ("only_cr_2mb", only_cr_2mb),
+    ("base64_single_line_5mb", base64_one_line_5mb),
+    ("ok_depth_30", ok_depth_30),
+    ("ok_parts_900", ok_parts_900),
+    ("ok_headers_900", ok_headers_900),
+    ("ok_line_60000", ok_line_60000),
+    ("ok_attachment_9mb", ok_attachment_9mb),
+]
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("outdir")
+    ap.add_argument("--only", help="comma-separated subset of names")
+    ap.add_argument("--list", action="store_true", help="list the names and exit")
+    args = ap.parse_args()
+    if args.list:
+        for name, _ in GENERATORS:
+            print(name)
+        return 0
+    only = set(args.only.split(",")) if args.only else None
+    if only:
+        unknown = only - {n for n, _ in GENERATORS}
+        if unknown:
+            ap.error("unknown name(s): " + ", ".join(sorted(unknown)))
+    os.makedirs(args.outdir, exist_ok=True)
+    t0 = time.time()
+    for idx, (name, gen) in enumerate(GENERATORS):
+        if only and name not in only:
+            continue
+        # one independent, fixed-seed stream per message so --only gives identical bytes
+        rng = random.Random(SEED + idx)
+        chunks, cats, comment, verdict = gen(rng)
+        path = os.path.join(args.outdir, name + ".eml")
+        size = 0
+        with open(path, "wb") as f:
+            for c in chunks:
+                f.write(c)
+                size += len(c)
+        lines = ["# " + l for l in comment.splitlines()]
+        lines += sorted(set(cats))
+        if verdict:
+            lines.append("verdict: " + verdict)
+        with open(os.path.join(args.outdir, name + ".expected"), "w") as f:
+            f.write("\n".join(lines) + "\n")
+        print("%-26s %11d bytes  %s" % (name, size, ",".join(cats) or "-"))
+    print("done in %.1fs" % (time.time() - t0), file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

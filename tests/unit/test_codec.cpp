@@ -1,0 +1,109 @@
+#include <catch2/catch.hpp>
+
+#include "mime/codec.h"
+
+using namespace ord::mime;
+
+TEST_CASE("base64 decoding", "[codec]") {
+    struct Case {
+        const char* in;
+        const char* out;
+        bool ok;
+    };
+    auto c = GENERATE(values<Case>({
+        {"aGVsbG8=", "hello", true},
+        {"aGVs\r\nbG8=", "hello", true},
+        {"aGVsbA==", "hell", true},
+        {"", "", true},
+        {"aGVs*bG8=", "hello", false},   // garbage character
+        {"aGVsbG8", "hello", false},     // truncated quantum
+        {"aGVsbA==aGk=", "hellhi", false},  // data after padding
+    }));
+    bool ok = true;
+    CHECK(decode_base64(c.in, ok) == c.out);
+    CHECK(ok == c.ok);
+}
+
+TEST_CASE("quoted-printable decoding", "[codec]") {
+    struct Case {
+        const char* in;
+        const char* out;
+        bool ok;
+    };
+    auto c = GENERATE(values<Case>({
+        {"caf=C3=A9", "caf\xC3\xA9", true},
+        {"soft=\r\nbreak", "softbreak", true},
+        {"soft=  \nbreak", "softbreak", true},
+        {"a=ZZb", "a=ZZb", false},
+        {"trailing=", "trailing", true},
+    }));
+    bool ok = true;
+    CHECK(decode_qp(c.in, ok) == c.out);
+    CHECK(ok == c.ok);
+}
+
+TEST_CASE("RFC 2047 encoded words", "[codec]") {
+    struct Case {
+        const char* in;
+        const char* out;
+    };
+    auto c = GENERATE(values<Case>({
+        {"=?UTF-8?B?SsO2cmc=?=", "J\xC3\xB6rg"},
+        {"=?iso-8859-1?Q?Caf=E9?= =?utf-8?q?_menu?=", "Caf\xC3\xA9 menu"},  // adjacent words join
+        {"Re: =?utf-8?q?hello_world?= again", "Re: hello world again"},
+        {"plain text", "plain text"},
+        {"=?x-unknown?Q?abc?=", "abc"},
+        {"=?utf-8?X?abc?=", "=?utf-8?X?abc?="},  // unknown encoding stays
+        {"caf\xE9", "caf\xC3\xA9"},            // raw 8-bit latin-1 tolerated
+        {"=?UTF-8*en?B?SGk=?=", "Hi"},          // RFC 2231 language suffix
+    }));
+    CHECK(decode_rfc2047(c.in) == c.out);
+}
+
+TEST_CASE("RFC 2045/2231 parameters", "[codec]") {
+    struct Case {
+        const char* in;
+        const char* head;
+        const char* key;
+        const char* value;
+    };
+    auto c = GENERATE(values<Case>({
+        {"multipart/mixed; boundary=\"a b\"", "multipart/mixed", "boundary", "a b"},
+        {"Text/Plain; CHARSET=utf-8", "text/plain", "charset", "utf-8"},
+        {"attachment; filename*=UTF-8''%E2%82%AC.pdf", "attachment", "filename", "\xE2\x82\xAC.pdf"},
+        {"attachment; filename*0*=UTF-8''a%20; filename*1=\"b.txt\"", "attachment", "filename", "a b.txt"},
+        {"attachment; filename*1=\"second\"; filename*0=\"first\"", "attachment", "filename", "firstsecond"},
+        {"attachment; filename*=iso-8859-1'fr'caf%E9.doc", "attachment", "filename", "caf\xC3\xA9.doc"},
+        {"application/octet-stream; name=\"x;y.bin\"", "application/octet-stream", "name", "x;y.bin"},
+    }));
+    std::string head;
+    auto params = parse_params(c.in, head);
+    CHECK(head == c.head);
+    CHECK(params[c.key] == c.value);
+}
+
+TEST_CASE("charset conversion to UTF-8", "[codec]") {
+    CHECK(to_utf8("caf\xE9", "iso-8859-1") == "caf\xC3\xA9");
+    CHECK(to_utf8("\x93quoted\x94", "windows-1252") == "\xE2\x80\x9Cquoted\xE2\x80\x9D");
+    CHECK(to_utf8("\xA4", "iso-8859-15") == "\xE2\x82\xAC");
+    CHECK(to_utf8("ok \xFF", "utf-8") == "ok \xEF\xBF\xBD");
+    CHECK(to_utf8("caf\xE9", "no-such-charset") == "caf\xC3\xA9");
+    CHECK(valid_utf8(to_utf8(std::string("\x80\x81\xFE\xFF", 4), "shift_jis")));
+}
+
+TEST_CASE("HTML to text", "[codec]") {
+    struct Case {
+        const char* in;
+        const char* out;
+    };
+    auto c = GENERATE(values<Case>({
+        {"<p>Hello &amp; welcome</p>", "Hello & welcome\n"},
+        {"<style>p{}</style>Body", "Body"},
+        {"a<br>b", "a\nb"},
+        {"x<script>alert(1)</script>y", "xy"},
+        {"&#8364;&#x41;", "\xE2\x82\xAC" "A"},
+        {"<!-- hidden -->shown", "shown"},
+        {"unterminated <b", "unterminated "},
+    }));
+    CHECK(html_to_text(c.in) == c.out);
+}

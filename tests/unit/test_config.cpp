@@ -1,0 +1,64 @@
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+#include "checks/engine.h"
+#include "config/config.h"
+
+namespace {
+std::string write_temp(const std::string& text) {
+    char name[] = "/tmp/ordinance-test-XXXXXX.toml";
+    int fd = mkstemps(name, 5);
+    REQUIRE(fd >= 0);
+    std::ofstream(name) << text;
+    close(fd);
+    return name;
+}
+}  // namespace
+
+TEST_CASE("the shipped example configuration loads", "[config]") {
+    auto e = ord::Engine::load(std::string(ORDINANCE_SOURCE_DIR) + "/config/examples/ordinance.toml", {});
+    REQUIRE(e.ok());
+    const auto& c = (*e)->config();
+    CHECK(c.organisation.internal_domains == std::vector<std::string>{"modot.mo.gov"});
+    REQUIRE(!c.directory.groups.empty());
+    CHECK(c.directory.groups[0].address == "users@modot.mo.gov");
+}
+
+TEST_CASE("configuration errors name the file and line", "[config]") {
+    struct Case {
+        const char* text;
+        int line;
+        const char* fragment;
+    };
+    auto c = GENERATE(values<Case>({
+        {"[milter]\nsocket = \"tcp:1\"\n", 2, "milter.socket"},
+        {"[size]\nmax_message_bytes = \"big\"\n", 2, "integer"},
+        {"[rules.oversize]\naction = \"bounce\"\n", 2, "action must be one of"},
+        {"[limits]\n\nmax_dept = 3\n", 3, "unknown key 'max_dept'"},
+        {"[organisation]\ntrusted_networks = [\"10.0.0.0/33\"]\n", 2, "10.0.0.0/33"},
+        {"[milter\n", 1, ""},
+        {"[rules.no_such_rule]\naction = \"tag\"\n", 1, "unknown rule 'no_such_rule'"},
+    }));
+    std::string path = write_temp(c.text);
+    auto e = ord::Engine::load(path, {});
+    REQUIRE_FALSE(e.ok());
+    INFO(e.error().message);
+    CHECK(e.error().message.rfind(path + ":" + std::to_string(c.line) + ":", 0) == 0);
+    CHECK(e.error().message.find(c.fragment) != std::string::npos);
+    std::remove(path.c_str());
+}
+
+TEST_CASE("--set overrides apply on top of the file", "[config]") {
+    std::string path = write_temp("[size]\nmax_message_bytes = 100\n");
+    auto c = ord::load_config(path, {"size.max_message_bytes=2000", "milter.socket=unix:/tmp/x.sock",
+                                      "rules.malformed.action=reject"});
+    REQUIRE(c.ok());
+    CHECK((*c)->size.max_message_bytes == 2000);
+    CHECK((*c)->milter.socket == "unix:/tmp/x.sock");
+    CHECK((*c)->rules.at("malformed").action == ord::Verdict::Reject);
+    auto bad = ord::load_config(path, {"novalue"});
+    CHECK_FALSE(bad.ok());
+    std::remove(path.c_str());
+}

@@ -1,0 +1,127 @@
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "mime/parse.h"
+
+using namespace ord::mime;
+
+namespace {
+bool has_anomaly(const Message& m, const std::string& kind) {
+    for (const auto& a : m.anomalies)
+        if (a.kind == kind) return true;
+    return false;
+}
+}  // namespace
+
+TEST_CASE("a multipart message parses into a tree with decoded parts", "[parse]") {
+    std::string raw =
+        "From: =?utf-8?q?Al=C3=AFce?= <alice@modot.mo.gov>\r\n"
+        "Subject: Report\r\n"
+        "MIME-Version: 1.0\r\n"
+        "Content-Type: multipart/mixed; boundary=\"b1\"\r\n"
+        "\r\n"
+        "preamble\r\n"
+        "--b1\r\n"
+        "Content-Type: multipart/alternative; boundary=b2\r\n"
+        "\r\n"
+        "--b2\r\n"
+        "Content-Type: text/plain; charset=iso-8859-1\r\n"
+        "Content-Transfer-Encoding: quoted-printable\r\n"
+        "\r\n"
+        "caf=E9\r\n"
+        "--b2\r\n"
+        "Content-Type: text/html\r\n"
+        "\r\n"
+        "<b>bold</b> text\r\n"
+        "--b2--\r\n"
+        "--b1\r\n"
+        "Content-Type: application/pdf; name=\"report.pdf\"\r\n"
+        "Content-Transfer-Encoding: base64\r\n"
+        "\r\n"
+        "JVBERi0xLjQ=\r\n"
+        "--b1\r\n"
+        "Content-Type: message/rfc822\r\n"
+        "\r\n"
+        "From: bob@modot.mo.gov\r\n"
+        "Subject: inner\r\n"
+        "\r\n"
+        "inner body\r\n"
+        "--b1--\r\n";
+    Message m = parse(raw);
+    CHECK(m.anomalies.empty());
+    CHECK(m.header("from") == "Al\xC3\xAF" "ce <alice@modot.mo.gov>");
+    REQUIRE(m.root.is_multipart());
+    REQUIRE(m.root.children.size() == 3);
+    const Part& alt = m.root.children[0];
+    REQUIRE(alt.children.size() == 2);
+    CHECK(alt.children[0].text.find("caf\xC3\xA9") == 0);
+    CHECK(alt.children[1].text.find("bold text") != std::string::npos);
+    const Part& pdf = m.root.children[1];
+    CHECK(pdf.filename == "report.pdf");
+    CHECK(pdf.body == "%PDF-1.4");
+    CHECK(pdf.is_attachment());
+    const Part& fwd = m.root.children[2];
+    REQUIRE(fwd.embedded);
+    CHECK(fwd.embedded->header("subject") == "inner");
+    CHECK(fwd.embedded->root.text.find("inner body") == 0);
+}
+
+TEST_CASE("limits and anomalies become findings, never crashes", "[parse]") {
+    struct Case {
+        const char* name;
+        std::string raw;
+        const char* anomaly;
+    };
+    std::string deep = "Content-Type: multipart/mixed; boundary=b0\r\n\r\n";
+    for (int i = 1; i < 200; ++i)
+        deep += "--b" + std::to_string(i - 1) + "\r\nContent-Type: multipart/mixed; boundary=b" + std::to_string(i) +
+                "\r\n\r\n";
+    std::string many_headers;
+    for (int i = 0; i < 2000; ++i) many_headers += "X-H" + std::to_string(i) + ": v\r\n";
+    many_headers += "\r\nbody\r\n";
+    std::string many_parts = "Content-Type: multipart/mixed; boundary=z\r\n\r\n";
+    for (int i = 0; i < 1100; ++i) many_parts += "--z\r\n\r\npart\r\n";
+    many_parts += "--z--\r\n";
+    std::string rfc822_deep;
+    for (int i = 0; i < 100; ++i) rfc822_deep += "Content-Type: message/rfc822\r\n\r\n";
+    rfc822_deep += "Subject: bottom\r\n\r\nx\r\n";
+    auto c = GENERATE_COPY(values<Case>({
+        {"deep multipart", deep, "depth"},
+        {"deep message/rfc822", rfc822_deep, "depth"},
+        {"many headers", many_headers, "headers"},
+        {"many parts", many_parts, "parts"},
+        {"long line", "Subject: " + std::string(70000, 'a') + "\r\n\r\nx", "line_length"},
+        {"unclosed boundary", "Content-Type: multipart/mixed; boundary=q\r\n\r\n--q\r\n\r\nbody\r\n", "unclosed_boundary"},
+        {"no boundary", "Content-Type: multipart/mixed\r\n\r\nbody\r\n", "no_boundary"},
+        {"nul", std::string("Subject: x\r\n\r\nab\0cd\r\n", 21), "nul"},
+        {"bare cr", "Subject: x\r\n\r\nab\rcd\r\n", "bare_cr"},
+        {"bad base64", "Content-Transfer-Encoding: base64\r\n\r\n!!!!\r\n", "base64"},
+        {"bad qp", "Content-Transfer-Encoding: quoted-printable\r\n\r\na=XYb\r\n", "quoted_printable"},
+        {"path in name", "Content-Type: application/x; name=\"../../etc/passwd\"\r\n\r\nx", "filename"},
+        {"backslash in 2231 name",
+         "Content-Disposition: attachment; filename*=UTF-8''..%5C..%5Cx.exe\r\n\r\nx", "filename"},
+    }));
+    INFO(c.name);
+    Limits lim;
+    Message m = parse(c.raw, lim);
+    CHECK(has_anomaly(m, c.anomaly));
+}
+
+TEST_CASE("headers survive a structure that breaks a limit", "[parse]") {
+    std::string raw = "Subject: still here\r\nContent-Type: multipart/mixed; boundary=b0\r\n\r\n";
+    for (int i = 1; i < 100; ++i)
+        raw += "--b" + std::to_string(i - 1) + "\r\nContent-Type: multipart/mixed; boundary=b" + std::to_string(i) +
+               "\r\n\r\n";
+    Message m = parse(raw);
+    CHECK(has_anomaly(m, "depth"));
+    CHECK(m.header("subject") == "still here");
+}
+
+TEST_CASE("LF-only messages parse like CRLF ones", "[parse]") {
+    std::string raw =
+        "Subject: lf\nContent-Type: multipart/mixed; boundary=x\n\n--x\nContent-Type: text/plain\n\nhello\n--x--\n";
+    Message m = parse(raw);
+    CHECK(m.anomalies.empty());
+    REQUIRE(m.root.children.size() == 1);
+    CHECK(m.root.children[0].text.rfind("hello", 0) == 0);
+}
