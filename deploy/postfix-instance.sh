@@ -199,11 +199,12 @@ cmd_stop() {
         fi
         sleep 0.1
     done
-    pids=$(instance_pids)
-    if [[ -n $pids ]]; then
+    local left=()
+    mapfile -t left < <(instance_pids)
+    if ((${#left[@]})); then
         # Leftover Postfix daemons of this instance (verified via MAIL_CONFIG).
-        note "killing leftover processes of this instance: $(echo $pids)"
-        kill -KILL $pids 2>/dev/null || true
+        note "killing leftover processes of this instance: ${left[*]}"
+        kill -KILL "${left[@]}" 2>/dev/null || true
     fi
     if [[ -n $sp ]] && pid_is "$sp" smtp-sink; then
         kill -KILL "$sp" 2>/dev/null || true

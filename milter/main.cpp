@@ -296,6 +296,25 @@ sfsistat on_close(SMFICTX* ctx) {
 sfsistat on_unknown(SMFICTX*, const char*) { return SMFIS_CONTINUE; }
 sfsistat on_data(SMFICTX*) { return SMFIS_CONTINUE; }
 
+// milter.socket is written in Postfix's notation (inet:HOST:PORT, unix:/path); libmilter
+// wants inet:PORT@HOST. Returns "" when the value cannot be converted.
+std::string libmilter_socket(const std::string& s) {
+    for (const char* proto : {"inet:", "inet6:"}) {
+        std::string p = proto;
+        if (s.rfind(p, 0) != 0) continue;
+        std::string rest = s.substr(p.size());
+        if (rest.find('@') != std::string::npos) return s;  // already libmilter's form
+        auto colon = rest.rfind(':');
+        if (colon == std::string::npos || colon + 1 >= rest.size()) return "";
+        std::string host = rest.substr(0, colon), port = rest.substr(colon + 1);
+        if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+        if (port.find_first_not_of("0123456789") != std::string::npos) return "";
+        return p + port + (host.empty() ? "" : "@" + host);
+    }
+    if (s.rfind("unix:", 0) == 0 || s.rfind("local:", 0) == 0) return s;
+    return "";
+}
+
 int usage(const std::string& m) {
     std::cerr << "ordinance-milter: " << m << "\n(try 'ordinance-milter --help')\n";
     return 2;
@@ -411,7 +430,9 @@ int main(int argc, char** argv) {
     desc.xxfi_negotiate = on_negotiate;
 
     std::string sock = cfg.milter.socket;
-    if (smfi_setconn(sock.data()) == MI_FAILURE) return usage("invalid milter.socket '" + sock + "'");
+    std::string conn = libmilter_socket(sock);
+    if (conn.empty() || smfi_setconn(conn.data()) == MI_FAILURE)
+        return usage("invalid milter.socket '" + sock + "' (expected inet:HOST:PORT or unix:/path)");
     if (smfi_register(desc) == MI_FAILURE) {
         std::cerr << "ordinance-milter: smfi_register failed\n";
         return 1;

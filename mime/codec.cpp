@@ -363,7 +363,8 @@ std::map<std::string, std::string> parse_params(std::string_view v, std::string&
         if (i < v.size() && v[i] == '"') {
             ++i;
             while (i < v.size() && v[i] != '"') {
-                if (v[i] == '\\' && i + 1 < v.size()) ++i;
+                // Only \" and \\ are escapes: Outlook writes C:\path names unescaped.
+                if (v[i] == '\\' && i + 1 < v.size() && (v[i + 1] == '"' || v[i + 1] == '\\')) ++i;
                 value += v[i++];
             }
             ++i;

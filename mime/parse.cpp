@@ -121,6 +121,7 @@ ScanResult prescan(std::string_view raw, const Limits& lim, std::vector<Anomaly>
         const char* nl = static_cast<const char*>(std::memchr(p, '\n', end - p));
         const char* le = nl ? nl : end;
         size_t len = le - p;
+        if (len > 0 && p[len - 1] == '\r') --len;  // the line ending is not part of the line
         if (len > lim.max_line_length) {
             add(an, "line_length", "line of " + std::to_string(len) + " bytes exceeds " +
                                        std::to_string(lim.max_line_length));
@@ -128,7 +129,6 @@ ScanResult prescan(std::string_view raw, const Limits& lim, std::vector<Anomaly>
             return r;
         }
         std::string_view line(p, len);
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         p = nl ? nl + 1 : end;
 
         if (in_header) {

@@ -6,7 +6,7 @@ Usage: gen_hostile.py OUTDIR [--only NAME[,NAME...]] [--list]
 Writes NAME.eml and NAME.expected into OUTDIR, in the same format as the committed
 corpus (see README.md): '#' comment lines, one finding category per line (sorted),
 optionally 'verdict: X'.  Output is byte-for-byte reproducible (fixed seed).
-Total output is about 130 MB; runs in a few seconds.
+Total output is about 210 MB; runs in a few seconds.
 """
 import argparse
 import base64
@@ -116,7 +116,7 @@ def _attachment_message(subject, data, name):
 def attachment_50mb(rng):
     out = _attachment_message("50 MB attachment", rng.randbytes(50 * MIB), b"backup.tar.gz")
     return (out, ["oversize"],
-            "50 MiB attachment, base64 with 76-char lines: the message (~67 MB) and the attachment\n"
+            "50 MiB attachment, base64 with 76-char lines: the message (~72 MB) and the attachment\n"
             "both exceed their limits; the category is listed once.", "reject")
 
 
@@ -149,7 +149,8 @@ def base64_one_line_5mb(rng):
             "a 5 MiB base64 attachment on a single line (line limit 65536); decoded 3.75 MiB, so not oversize.", None)
 
 
-# ---- near-limit controls: must NOT be flagged (false-positive guards)
+# ---- exact-limit controls: at the limit must pass, one over must be flagged.
+# The limits are "more than N" / "longer than N"; a line's length excludes its CRLF/LF.
 
 def ok_depth_30(rng):
     n = 30
@@ -169,23 +170,76 @@ def ok_parts_900(rng):
     return out, [], "control: 900 sibling parts, under the 1000 limit; must be accepted.", "accept"
 
 
-def ok_headers_900(rng):
-    out = [headers("900 headers ok")]
-    out.append(b"".join(b"X-Header-%d: value %d\r\n" % (i, i) for i in range(880)))
+def _headers_n(n):
+    # headers() writes 6 fields (Received folded over 3 lines counts once), plus 2 below
+    out = [headers("%d header fields" % n)]
+    out.append(b"".join(b"X-Header-%d: value %d\r\n" % (i, i) for i in range(n - 8)))
     out.append(b"MIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\nbody\r\n")
-    return out, [], "control: ~900 header fields, under the 1000 limit; must be accepted.", "accept"
+    return out
 
 
-def ok_line_60000(rng):
-    line = (b"lorem ipsum dolor sit amet " * 3000)[:60000]
-    out = [headers("long line ok", b"MIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\n"),
-           b"start\r\n" + line + b"\r\nend\r\n"]
-    return out, [], "control: a 60,000-byte body line, under the 65536 limit; must be accepted.", "accept"
+def limit_headers_1000(rng):
+    return _headers_n(1000), [], "control: exactly 1000 header fields (limit is more than 1000); must be accepted.", "accept"
 
 
-def ok_attachment_9mb(rng):
-    out = _attachment_message("9 MB attachment ok", rng.randbytes(9 * MIB), b"photos.zip")
-    return out, [], "control: 9 MiB attachment in a ~12.5 MB message, under both limits; must be accepted.", "accept"
+def limit_headers_1001(rng):
+    return _headers_n(1001), ["malformed"], "1001 header fields, one over the limit.", None
+
+
+def _line_n(n, eol):
+    line = (b"lorem ipsum dolor sit amet " * (n // 27 + 1))[:n]
+    hdr = headers("line of %d bytes" % n, b"MIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\n")
+    body = b"start\n" + line + b"\nend\n"
+    if eol == b"\n":
+        hdr = hdr.replace(b"\r\n", b"\n")
+    else:
+        body = body.replace(b"\n", b"\r\n")
+    return [hdr, body]
+
+
+def limit_line_65536_crlf(rng):
+    return (_line_n(65536, CRLF), [], "control: a body line of exactly 65536 bytes plus CRLF (limit: longer than 65536,\n"
+            "terminator not counted); must be accepted, as the LF twin is.", "accept")
+
+
+def limit_line_65536_lf(rng):
+    return _line_n(65536, b"\n"), [], "control: a body line of exactly 65536 bytes plus LF; must be accepted.", "accept"
+
+
+def limit_line_65537_crlf(rng):
+    return _line_n(65537, CRLF), ["malformed"], "a body line of 65537 bytes (plus CRLF), one over the limit.", None
+
+
+def limit_attachment_10mib(rng):
+    out = _attachment_message("attachment of exactly 10 MiB", rng.randbytes(MAX_ATTACHMENT), b"exact.bin")
+    return out, [], "control: attachment of exactly 10485760 decoded bytes (limit: more than); must be accepted.", "accept"
+
+
+def limit_attachment_10mib_plus1(rng):
+    out = _attachment_message("attachment of 10 MiB + 1", rng.randbytes(MAX_ATTACHMENT + 1), b"plus1.bin")
+    return out, ["oversize"], "attachment of 10485761 decoded bytes, one over the limit.", "reject"
+
+
+def _message_of_size(total, subject):
+    head = headers(subject, b"MIME-Version: 1.0\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\n")
+    line = b"y" * 76 + CRLF
+    need = total - len(head)
+    full, rest = divmod(need, len(line))
+    body = line * full
+    if rest:
+        body += b"z" * (rest - 2) + CRLF if rest >= 2 else b" "
+    assert len(head) + len(body) == total
+    return [head, body]
+
+
+def limit_message_25mib(rng):
+    return (_message_of_size(MAX_MESSAGE, "message of exactly 25 MiB"), [],
+            "control: message of exactly 26214400 bytes, plain text, no attachment; must be accepted.", "accept")
+
+
+def limit_message_25mib_plus1(rng):
+    return (_message_of_size(MAX_MESSAGE + 1, "message of 25 MiB + 1"), ["oversize"],
+            "message of 26214401 bytes (plain text, no attachment), one over the limit.", "reject")
 
 
 GENERATORS = [
@@ -202,9 +256,15 @@ GENERATORS = [
     ("base64_single_line_5mb", base64_one_line_5mb),
     ("ok_depth_30", ok_depth_30),
     ("ok_parts_900", ok_parts_900),
-    ("ok_headers_900", ok_headers_900),
-    ("ok_line_60000", ok_line_60000),
-    ("ok_attachment_9mb", ok_attachment_9mb),
+    ("limit_headers_1000", limit_headers_1000),
+    ("limit_headers_1001", limit_headers_1001),
+    ("limit_line_65536_crlf", limit_line_65536_crlf),
+    ("limit_line_65536_lf", limit_line_65536_lf),
+    ("limit_line_65537_crlf", limit_line_65537_crlf),
+    ("limit_attachment_10mib", limit_attachment_10mib),
+    ("limit_attachment_10mib_plus1", limit_attachment_10mib_plus1),
+    ("limit_message_25mib", limit_message_25mib),
+    ("limit_message_25mib_plus1", limit_message_25mib_plus1),
 ]
 
 
