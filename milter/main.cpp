@@ -94,16 +94,25 @@ std::string strip_brackets(const char* addr) {
     return a;
 }
 
-// Runs a callback body; no exception ever crosses into libmilter.
+// Runs a callback body; no exception ever crosses into libmilter. For steps negotiated as
+// "no reply" (`nr_flag`), a failure is remembered and answered with tempfail at end of message.
 template <typename F>
-sfsistat guarded(SMFICTX* ctx, const char* stage, F&& f) {
+sfsistat guarded(SMFICTX* ctx, const char* stage, unsigned long nr_flag, F&& f) {
+    Session* s = session(ctx);
+    bool noreply = s && (s->protocol & nr_flag);
     try {
-        return f();
+        sfsistat rc = f();
+        if (!noreply) return rc;
+        if (rc != SMFIS_CONTINUE && s->failure.empty()) s->failure = std::string(stage) + " failed";
+        return SMFIS_NOREPLY;
     } catch (const std::exception& e) {
-        Session* s = session(ctx);
         log::error("internal_error", {{"stage", stage}, {"qid", s ? s->env.queue_id : ""}, {"what", e.what()}});
     } catch (...) {
         log::error("internal_error", {{"stage", stage}});
+    }
+    if (noreply) {
+        if (s->failure.empty()) s->failure = std::string("internal error in ") + stage;
+        return SMFIS_NOREPLY;
     }
     smfi_setreply(ctx, const_cast<char*>("451"), const_cast<char*>("4.3.0"),
                   const_cast<char*>("Temporary failure in the policy gateway, try again later"));
@@ -123,27 +132,46 @@ std::string rule_list(const ord::Findings& fs) {
     return out;
 }
 
-sfsistat on_negotiate(SMFICTX* ctx, unsigned long f0, unsigned long, unsigned long, unsigned long, unsigned long* pf0,
-                      unsigned long* pf1, unsigned long* pf2, unsigned long* pf3) {
-    *pf0 = f0 & (SMFIF_ADDHDRS | SMFIF_CHGHDRS | SMFIF_QUARANTINE | SMFIF_SETSYMLIST);
-    *pf1 = 0;
-    *pf2 = 0;
-    *pf3 = 0;
-    if (f0 & SMFIF_SETSYMLIST) {
-        smfi_setsymlist(ctx, SMFIM_CONNECT, const_cast<char*>("{client_addr} {client_name} {daemon_name} {if_addr} j"));
-        smfi_setsymlist(ctx, SMFIM_ENVFROM, const_cast<char*>("{auth_authen} {auth_type} {mail_addr} i"));
-        smfi_setsymlist(ctx, SMFIM_ENVRCPT, const_cast<char*>("{rcpt_addr} i"));
-        smfi_setsymlist(ctx, SMFIM_EOH, const_cast<char*>("i"));
-        smfi_setsymlist(ctx, SMFIM_EOM, const_cast<char*>("i"));
+// Steps that need no answer from us: asking the MTA not to wait for one saves a round trip
+// per header and body chunk, which is most of a milter's cost on the wire.
+constexpr unsigned long kNoReply = SMFIP_NR_CONN | SMFIP_NR_HELO | SMFIP_NR_HDR | SMFIP_NR_EOH | SMFIP_NR_BODY |
+                                   SMFIP_NR_DATA | SMFIP_NR_UNKN;
+constexpr unsigned long kSkip = SMFIP_NOUNKNOWN | SMFIP_NODATA;
+
+Session* ensure_session(SMFICTX* ctx) {
+    Session* s = session(ctx);
+    if (!s) {
+        s = new Session(current_engine());
+        smfi_setpriv(ctx, s);
     }
-    return SMFIS_CONTINUE;
+    return s;
+}
+
+sfsistat on_negotiate(SMFICTX* ctx, unsigned long f0, unsigned long f1, unsigned long, unsigned long,
+                      unsigned long* pf0, unsigned long* pf1, unsigned long* pf2, unsigned long* pf3) {
+    try {
+        *pf0 = f0 & (SMFIF_ADDHDRS | SMFIF_CHGHDRS | SMFIF_QUARANTINE | SMFIF_SETSYMLIST);
+        *pf1 = f1 & (kNoReply | kSkip);
+        *pf2 = 0;
+        *pf3 = 0;
+        ensure_session(ctx)->protocol = *pf1;
+        if (f0 & SMFIF_SETSYMLIST) {
+            smfi_setsymlist(ctx, SMFIM_CONNECT,
+                            const_cast<char*>("{client_addr} {client_name} {daemon_name} {if_addr} j"));
+            smfi_setsymlist(ctx, SMFIM_ENVFROM, const_cast<char*>("{auth_authen} {auth_type} {mail_addr} i"));
+            smfi_setsymlist(ctx, SMFIM_ENVRCPT, const_cast<char*>("{rcpt_addr} i"));
+            smfi_setsymlist(ctx, SMFIM_EOH, const_cast<char*>("i"));
+            smfi_setsymlist(ctx, SMFIM_EOM, const_cast<char*>("i"));
+        }
+        return SMFIS_CONTINUE;
+    } catch (...) {
+        return SMFIS_TEMPFAIL;
+    }
 }
 
 sfsistat on_connect(SMFICTX* ctx, char* hostname, _SOCK_ADDR*) {
-    return guarded(ctx, "connect", [&] {
-        auto engine = current_engine();
-        auto* s = new Session(std::move(engine));
-        smfi_setpriv(ctx, s);
+    return guarded(ctx, "connect", SMFIP_NR_CONN, [&] {
+        Session* s = ensure_session(ctx);
         s->env.client_name = hostname ? hostname : "";
         s->env.client_addr = macro(ctx, "{client_addr}");
         s->env.daemon_name = macro(ctx, "{daemon_name}");
@@ -153,14 +181,14 @@ sfsistat on_connect(SMFICTX* ctx, char* hostname, _SOCK_ADDR*) {
 }
 
 sfsistat on_helo(SMFICTX* ctx, char* helo) {
-    return guarded(ctx, "helo", [&] {
+    return guarded(ctx, "helo", SMFIP_NR_HELO, [&] {
         if (Session* s = session(ctx)) s->env.helo = helo ? helo : "";
         return SMFIS_CONTINUE;
     });
 }
 
 sfsistat on_envfrom(SMFICTX* ctx, char** argv) {
-    return guarded(ctx, "mail", [&] {
+    return guarded(ctx, "mail", 0, [&] {
         Session* s = session(ctx);
         if (!s) return SMFIS_TEMPFAIL;
         s->reset_message();
@@ -172,7 +200,7 @@ sfsistat on_envfrom(SMFICTX* ctx, char** argv) {
 }
 
 sfsistat on_envrcpt(SMFICTX* ctx, char** argv) {
-    return guarded(ctx, "rcpt", [&] {
+    return guarded(ctx, "rcpt", 0, [&] {
         Session* s = session(ctx);
         if (!s) return SMFIS_TEMPFAIL;
         std::string rcpt = strip_brackets(argv ? argv[0] : nullptr);
@@ -193,7 +221,7 @@ sfsistat on_envrcpt(SMFICTX* ctx, char** argv) {
 }
 
 sfsistat on_header(SMFICTX* ctx, char* name, char* value) {
-    return guarded(ctx, "header", [&] {
+    return guarded(ctx, "header", SMFIP_NR_HDR, [&] {
         Session* s = session(ctx);
         if (!s) return SMFIS_TEMPFAIL;
         std::string line;
@@ -209,7 +237,7 @@ sfsistat on_header(SMFICTX* ctx, char* name, char* value) {
 }
 
 sfsistat on_eoh(SMFICTX* ctx) {
-    return guarded(ctx, "eoh", [&] {
+    return guarded(ctx, "eoh", SMFIP_NR_EOH, [&] {
         Session* s = session(ctx);
         if (!s) return SMFIS_TEMPFAIL;
         if (s->env.queue_id.empty()) s->env.queue_id = macro(ctx, "i");
@@ -220,9 +248,10 @@ sfsistat on_eoh(SMFICTX* ctx) {
 }
 
 sfsistat on_body(SMFICTX* ctx, unsigned char* chunk, size_t len) {
-    return guarded(ctx, "body", [&] {
+    return guarded(ctx, "body", SMFIP_NR_BODY, [&] {
         Session* s = session(ctx);
         if (!s) return SMFIS_TEMPFAIL;
+        if (!s->failure.empty()) return SMFIS_CONTINUE;  // already failed: end of message tempfails
         auto r = s->buffer.append(std::string_view(reinterpret_cast<const char*>(chunk), len));
         if (!r) {
             log::error("spool_error", {{"qid", s->env.queue_id}, {"what", r.error().message}});
@@ -242,11 +271,18 @@ void add_header(SMFICTX* ctx, const char* name, const std::string& value) {
 }
 
 sfsistat on_eom(SMFICTX* ctx) {
-    return guarded(ctx, "eom", [&] {
+    return guarded(ctx, "eom", 0, [&] {
         Session* s = session(ctx);
         if (!s) return SMFIS_TEMPFAIL;
         auto start = std::chrono::steady_clock::now();
         if (s->env.queue_id.empty()) s->env.queue_id = macro(ctx, "i");
+        if (!s->failure.empty()) {
+            log::error("tempfail", {{"qid", s->env.queue_id}, {"reason", s->failure}});
+            smfi_setreply(ctx, const_cast<char*>("451"), const_cast<char*>("4.3.0"),
+                          const_cast<char*>("Policy gateway cannot process the message now, try again later"));
+            s->reset_message();
+            return SMFIS_TEMPFAIL;
+        }
         auto raw = s->buffer.view();
         if (!raw) {
             log::error("spool_error", {{"qid", s->env.queue_id}, {"what", raw.error().message}});
@@ -293,8 +329,12 @@ sfsistat on_close(SMFICTX* ctx) {
     return SMFIS_CONTINUE;
 }
 
-sfsistat on_unknown(SMFICTX*, const char*) { return SMFIS_CONTINUE; }
-sfsistat on_data(SMFICTX*) { return SMFIS_CONTINUE; }
+sfsistat on_unknown(SMFICTX* ctx, const char*) {
+    return guarded(ctx, "unknown", SMFIP_NR_UNKN, [] { return SMFIS_CONTINUE; });
+}
+sfsistat on_data(SMFICTX* ctx) {
+    return guarded(ctx, "data", SMFIP_NR_DATA, [] { return SMFIS_CONTINUE; });
+}
 
 // milter.socket is written in Postfix's notation (inet:HOST:PORT, unix:/path); libmilter
 // wants inet:PORT@HOST. Returns "" when the value cannot be converted.
