@@ -181,18 +181,33 @@ std::string to_utf8(std::string_view in, std::string_view charset) {
 
 std::string decode_base64(std::string_view in, bool& ok) {
     ok = true;
-    std::string out;
-    out.reserve(in.size() / 4 * 3 + 3);
+    std::string out(in.size() / 4 * 3 + 3, '\0');
+    char* w = out.data();
+    const unsigned char* p = reinterpret_cast<const unsigned char*>(in.data());
+    const unsigned char* end = p + in.size();
+    // Fast path: whole groups of four alphabet characters, as in any well-formed line.
     uint32_t acc = 0;
     int bits = 0;
     int pad = 0;
     size_t quantum = 0;  // significant chars in the current 4-char group
-    for (char ch : in) {
+    while (p < end) {
+        if (quantum == 0 && pad == 0 && end - p >= 4) {
+            int a = kB64[p[0]], b = kB64[p[1]], c = kB64[p[2]], d = kB64[p[3]];
+            if ((a | b | c | d) >= 0) {
+                uint32_t n = (uint32_t(a) << 18) | (uint32_t(b) << 12) | (uint32_t(c) << 6) | uint32_t(d);
+                w[0] = static_cast<char>(n >> 16);
+                w[1] = static_cast<char>(n >> 8);
+                w[2] = static_cast<char>(n);
+                w += 3;
+                p += 4;
+                continue;
+            }
+        }
+        char ch = static_cast<char>(*p++);
         if (is_space(ch)) continue;
         if (ch == '=') {
             ++pad;
-            ++quantum;
-            if (quantum == 4) quantum = 0;
+            if (++quantum == 4) quantum = 0;
             continue;
         }
         int v = kB64[static_cast<unsigned char>(ch)];
@@ -208,10 +223,11 @@ std::string decode_base64(std::string_view in, bool& ok) {
         if (++quantum == 4) quantum = 0;
         if (bits >= 8) {
             bits -= 8;
-            out += static_cast<char>((acc >> bits) & 0xFF);
+            *w++ = static_cast<char>((acc >> bits) & 0xFF);
         }
     }
     if (quantum != 0 || pad > 2) ok = false;
+    out.resize(static_cast<size_t>(w - out.data()));
     return out;
 }
 
