@@ -63,7 +63,9 @@ chown ordinance: "$QS/spool"
 chmod 700 "$QS/spool"
 
 # The example configuration, with this checkout's paths and ports.
-sed -e "s|^socket = .*|socket = \"inet:127.0.0.1:$MILTER_PORT\"|" \
+# data_dir: relative data files (policy maps, rules, signatures) stay in the checkout.
+sed -e "s|^data_dir = .*|data_dir = \"$ROOT/config/examples\"|" \
+    -e "s|^socket = .*|socket = \"inet:127.0.0.1:$MILTER_PORT\"|" \
     -e "s|^spool_dir = .*|spool_dir = \"$QS/spool\"|" \
     config/examples/ordinance.toml >"$QS/ordinance.toml"
 build/ordinance --config "$QS/ordinance.toml" check-config >/dev/null

@@ -46,6 +46,7 @@ class Milter:
         pw = pwd.getpwnam("ordinance")
         os.chown(self.spool, pw.pw_uid, pw.pw_gid)
         args = [str(BUILD / "ordinance-milter"), "--config", str(self.config),
+                "--set", f"data_dir={EXAMPLE_CONFIG.parent}",
                 "--set", f"milter.socket={self.socket}", "--set", f"milter.spool_dir={self.spool}"]
         for s in self.sets:
             args += ["--set", s]
