@@ -2,6 +2,7 @@
 
 #include <exception>
 
+#include "checks/direction.h"
 #include "checks/registry.h"
 
 namespace ord {
@@ -24,7 +25,11 @@ Result<std::shared_ptr<const Engine>> Engine::create(std::shared_ptr<const Confi
     if (!errors.empty()) return Error{"config", errors};
     std::shared_ptr<Engine> e(new Engine());
     e->cfg_ = std::move(cfg);
-    for (const auto& f : check_table()) e->checks_.push_back(f.make(*e->cfg_));
+    try {
+        for (const auto& f : check_table()) e->checks_.push_back(f.make(*e->cfg_));
+    } catch (const CheckLoadError& err) {
+        return Error{"config", err.what()};
+    }
     return std::shared_ptr<const Engine>(std::move(e));
 }
 
@@ -52,14 +57,17 @@ std::string reply_safe(const std::string& s) {
 
 }  // namespace
 
-Decision Engine::fold(Findings findings, bool at_recipient) const {
+Decision Engine::fold(Findings findings, bool at_recipient, std::optional<Direction> dir) const {
     Decision d;
     const Finding* decisive = nullptr;
     for (auto& f : findings) {
         const RuleInfo* info = find_rule(f.rule);
         Verdict action = info ? info->default_action : Verdict::Tag;
+        if (f.proposed) action = *f.proposed;  // from the check's rule files (e.g. config/rules/*.toml)
         auto it = cfg_->rules.find(f.rule);
         if (it != cfg_->rules.end() && it->second.action) action = *it->second.action;
+        if (it != cfg_->rules.end() && dir && it->second.action_by_direction[static_cast<int>(*dir)])
+            action = *it->second.action_by_direction[static_cast<int>(*dir)];
         f.action = action;
         if (f.policy.empty() && info) f.policy = std::string(info->policy);
         if (!decisive || static_cast<int>(action) > static_cast<int>(decisive->action)) decisive = &f;
@@ -68,7 +76,8 @@ Decision Engine::fold(Findings findings, bool at_recipient) const {
     if (decisive && (d.verdict == Verdict::Reject || d.verdict == Verdict::TempFail)) {
         bool reject = d.verdict == Verdict::Reject;
         d.smtp_code = reject ? "550" : "451";
-        d.enhanced_code = reject ? "5.7.1" : "4.7.1";
+        d.enhanced_code = !decisive->enhanced_code.empty() ? decisive->enhanced_code : reject ? "5.7.1" : "4.7.1";
+        if (d.enhanced_code[0] != d.smtp_code[0]) d.enhanced_code = reject ? "5.7.1" : "4.7.1";
         std::string text = decisive->reason;
         auto it = cfg_->rules.find(decisive->rule);
         if (it != cfg_->rules.end() && !it->second.reply.empty()) text = it->second.reply;
@@ -82,16 +91,22 @@ Decision Engine::fold(Findings findings, bool at_recipient) const {
     return d;
 }
 
+Decision Engine::sender(const Envelope& env) const {
+    Findings out;
+    for (const auto& c : checks_) c->on_sender(env, out);
+    return fold(std::move(out), false);
+}
+
 Decision Engine::recipient(const Envelope& env, const std::string& rcpt) const {
     Findings out;
     for (const auto& c : checks_) c->on_recipient(env, rcpt, out);
-    return fold(std::move(out), true);
+    return fold(std::move(out), true, direction_of(*cfg_, env, rcpt));
 }
 
-Decision Engine::message(const Envelope& env, const mime::Message& msg) const {
-    Findings out;
+Decision Engine::message(const Envelope& env, const mime::Message& msg, Findings carried) const {
+    Findings out = std::move(carried);
     for (const auto& c : checks_) c->on_message(env, msg, out);
-    return fold(std::move(out), false);
+    return fold(std::move(out), false, message_direction(*cfg_, env));
 }
 
 }  // namespace ord

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,14 +33,17 @@ public:
     static Result<std::shared_ptr<const Engine>> load(const std::string& path,
                                                       const std::vector<std::string>& overrides);
 
+    Decision sender(const Envelope& env) const;  // at MAIL FROM
     Decision recipient(const Envelope& env, const std::string& rcpt) const;
-    Decision message(const Envelope& env, const mime::Message& msg) const;
+    // At end of message; `carried` are findings kept from RCPT time that fold into this verdict.
+    Decision message(const Envelope& env, const mime::Message& msg, Findings carried = {}) const;
     const Config& config() const { return *cfg_; }
     std::shared_ptr<const Config> config_ptr() const { return cfg_; }
 
 private:
     Engine() = default;
-    Decision fold(Findings findings, bool at_recipient) const;
+    // `dir`: the direction whose [rules.ID] action_<direction> applies; none at MAIL FROM.
+    Decision fold(Findings findings, bool at_recipient, std::optional<Direction> dir = std::nullopt) const;
 
     std::shared_ptr<const Config> cfg_;
     std::vector<std::unique_ptr<Check>> checks_;

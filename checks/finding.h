@@ -2,6 +2,7 @@
 // decides the SMTP answer; the Engine folds findings into a verdict from the configuration.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,10 @@ struct Finding {
     std::string reason;     // human-readable; safe to show in an SMTP reply
     std::string evidence;   // short excerpt or figure that shows why
     std::string policy;     // policy paragraph, e.g. "2503 section 9 D"
+    std::string enhanced_code{};  // RFC 3463 code for a refusal when not 5.7.1 / 4.7.1, e.g. "5.1.1"
+    std::string recipient{};      // the recipient a RCPT-time finding is about
+    std::string redirect_to{};    // deliver to this address instead of `recipient` (e.g. a supervisor)
+    std::optional<Verdict> proposed{};  // action from the check's own rule data; [rules.ID] keys override it
 };
 
 using Findings = std::vector<Finding>;

@@ -29,33 +29,46 @@ ScanOutcome scan_message(const Engine& engine, Envelope env, std::string_view ra
     if (env.mail_from.empty() && from_header_stands_in) env.mail_from = extract_address(msg.header("from"));
     env.size = raw.size();
 
+    // MAIL FROM: a refusal here refuses the whole transaction, as in the milter.
     std::vector<std::string> rcpts = std::move(env.rcpts);
     env.rcpts.clear();
-    Findings all;
-    Verdict worst = Verdict::Accept;
-    const Decision* worst_rcpt = nullptr;
-    size_t refused = 0;
+    Decision sender = engine.sender(env);
+    if (sender.verdict == Verdict::Reject || sender.verdict == Verdict::TempFail) {
+        out.decision = std::move(sender);
+        return out;
+    }
+    Findings carried = std::move(sender.findings);
+
+    // RCPT TO, one by one: refused recipients drop out, the rest carry their findings on.
+    Findings refused_findings;
+    const Decision* worst_refusal = nullptr;
     for (const auto& r : rcpts) {
         Decision d = engine.recipient(env, r);
-        if (d.verdict == Verdict::Reject || d.verdict == Verdict::TempFail) ++refused;
-        else env.rcpts.push_back(r);
+        if (d.verdict == Verdict::Reject || d.verdict == Verdict::TempFail) {
+            refused_findings.insert(refused_findings.end(), d.findings.begin(), d.findings.end());
+        } else {
+            env.rcpts.push_back(r);
+            for (auto& f : d.findings) carried.push_back(std::move(f));
+        }
         out.recipients.emplace_back(r, std::move(d));
     }
-    for (const auto& [r, d] : out.recipients) {
-        for (const auto& f : d.findings) all.push_back(f);
-        if (!worst_rcpt || static_cast<int>(d.verdict) > static_cast<int>(worst_rcpt->verdict)) worst_rcpt = &d;
-        worst = worse(worst, d.verdict);
-    }
-    Decision m = engine.message(env, msg);
-    if (worst_rcpt && static_cast<int>(worst) > static_cast<int>(m.verdict)) {
-        out.decision = *worst_rcpt;
-        out.decision.verdict = worst;
+    for (const auto& [r, d] : out.recipients)
+        if ((d.verdict == Verdict::Reject || d.verdict == Verdict::TempFail) &&
+            (!worst_refusal || static_cast<int>(d.verdict) > static_cast<int>(worst_refusal->verdict)))
+            worst_refusal = &d;
+
+    Decision m = engine.message(env, msg, std::move(carried));
+    // The verdict shown is the worst answer any part of the transaction got; a recipient refused at
+    // RCPT while others were accepted shows as that refusal, with every finding listed.
+    if (worst_refusal && static_cast<int>(worst_refusal->verdict) > static_cast<int>(m.verdict)) {
+        Decision shown = *worst_refusal;
+        shown.findings = std::move(refused_findings);
+        shown.findings.insert(shown.findings.end(), m.findings.begin(), m.findings.end());
+        out.decision = std::move(shown);
     } else {
-        out.decision = m;
+        m.findings.insert(m.findings.begin(), refused_findings.begin(), refused_findings.end());
+        out.decision = std::move(m);
     }
-    for (auto& f : m.findings) all.push_back(std::move(f));
-    out.decision.findings = std::move(all);
-    (void)refused;
     return out;
 }
 

@@ -150,7 +150,7 @@ Session* ensure_session(SMFICTX* ctx) {
 sfsistat on_negotiate(SMFICTX* ctx, unsigned long f0, unsigned long f1, unsigned long, unsigned long,
                       unsigned long* pf0, unsigned long* pf1, unsigned long* pf2, unsigned long* pf3) {
     try {
-        *pf0 = f0 & (SMFIF_ADDHDRS | SMFIF_CHGHDRS | SMFIF_QUARANTINE | SMFIF_SETSYMLIST);
+        *pf0 = f0 & (SMFIF_ADDHDRS | SMFIF_CHGHDRS | SMFIF_QUARANTINE | SMFIF_SETSYMLIST | SMFIF_ADDRCPT | SMFIF_DELRCPT);
         *pf1 = f1 & (kNoReply | kSkip);
         *pf2 = 0;
         *pf3 = 0;
@@ -195,6 +195,15 @@ sfsistat on_envfrom(SMFICTX* ctx, char** argv) {
         s->env.mail_from = strip_brackets(argv ? argv[0] : nullptr);
         s->env.auth_login = macro(ctx, "{auth_authen}");
         s->env.queue_id = macro(ctx, "i");
+        ord::Decision d = s->engine->sender(s->env);
+        if (d.verdict == Verdict::Reject || d.verdict == Verdict::TempFail) {
+            log::info("sender_refused", {{"qid", s->env.queue_id}, {"from", s->env.mail_from},
+                                         {"auth", s->env.auth_login}, {"client", s->env.client_addr},
+                                         {"rules", rule_list(d.findings)}, {"reply", d.smtp_reply()}});
+            set_reply(ctx, d);
+            return ord::milter::to_smfis(d.verdict);
+        }
+        for (auto& f : d.findings) s->rcpt_findings.push_back(std::move(f));
         return SMFIS_CONTINUE;
     });
 }
@@ -270,6 +279,22 @@ void add_header(SMFICTX* ctx, const char* name, const std::string& value) {
     smfi_addheader(ctx, const_cast<char*>(name), const_cast<char*>(v.c_str()));
 }
 
+// A recipient the policy sends elsewhere (a deactivated account's supervisor): replace the
+// envelope recipient and say why in a header.
+void apply_redirects(SMFICTX* ctx, const Session& s, const ord::Findings& findings) {
+    for (const auto& f : findings) {
+        if (f.redirect_to.empty() || f.recipient.empty()) continue;
+        std::string from = "<" + f.recipient + ">", to = "<" + f.redirect_to + ">";
+        if (smfi_delrcpt(ctx, from.data()) == MI_SUCCESS && smfi_addrcpt(ctx, to.data()) == MI_SUCCESS) {
+            add_header(ctx, "X-Ordinance-Redirected", f.recipient + " -> " + f.redirect_to + ": " + f.reason);
+            log::info("redirect", {{"qid", s.env.queue_id}, {"rcpt", f.recipient}, {"to", f.redirect_to},
+                                   {"rule", f.rule}});
+        } else {
+            log::error("redirect_failed", {{"qid", s.env.queue_id}, {"rcpt", f.recipient}, {"to", f.redirect_to}});
+        }
+    }
+}
+
 sfsistat on_eom(SMFICTX* ctx) {
     return guarded(ctx, "eom", 0, [&] {
         Session* s = session(ctx);
@@ -290,9 +315,8 @@ sfsistat on_eom(SMFICTX* ctx) {
         }
         s->env.size = raw->size();
         ord::mime::Message msg = ord::mime::parse(*raw, s->engine->config().limits);
-        ord::Decision d = s->engine->message(s->env, msg);
-        ord::Findings all = s->rcpt_findings;
-        all.insert(all.end(), d.findings.begin(), d.findings.end());
+        ord::Decision d = s->engine->message(s->env, msg, s->rcpt_findings);
+        const ord::Findings& all = d.findings;
         double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
         char msbuf[32];
         std::snprintf(msbuf, sizeof msbuf, "%.2f", ms);
@@ -308,6 +332,7 @@ sfsistat on_eom(SMFICTX* ctx) {
                 findings += (findings.empty() ? "" : "; ") + f.rule + " (" + std::string(ord::verdict_name(f.action)) + ")";
             add_header(ctx, "X-Ordinance-Findings", findings);
         }
+        if (rc == SMFIS_CONTINUE) apply_redirects(ctx, *s, all);
         if (d.verdict == Verdict::Quarantine) {
             std::string reason = "Ordinance: " + rule_list(all);
             smfi_quarantine(ctx, const_cast<char*>(reason.c_str()));
@@ -454,7 +479,7 @@ int main(int argc, char** argv) {
     struct smfiDesc desc {};
     desc.xxfi_name = const_cast<char*>("ordinance");
     desc.xxfi_version = SMFI_VERSION;
-    desc.xxfi_flags = SMFIF_ADDHDRS | SMFIF_CHGHDRS | SMFIF_QUARANTINE | SMFIF_SETSYMLIST;
+    desc.xxfi_flags = SMFIF_ADDHDRS | SMFIF_CHGHDRS | SMFIF_QUARANTINE | SMFIF_SETSYMLIST | SMFIF_ADDRCPT | SMFIF_DELRCPT;
     desc.xxfi_connect = on_connect;
     desc.xxfi_helo = on_helo;
     desc.xxfi_envfrom = on_envfrom;
