@@ -29,6 +29,9 @@ public:
     virtual void on_recipient(const Envelope& /*env*/, const std::string& /*rcpt*/, Findings& /*out*/) const {}
     // Called once at end of message with the parsed message.
     virtual void on_message(const Envelope& /*env*/, const mime::Message& /*msg*/, Findings& /*out*/) const {}
+    // True when data the check loaded (a signature directory) changed on disk since: the daemon
+    // then builds a new Engine, exactly as on SIGHUP.
+    virtual bool data_changed() const { return false; }
 };
 
 }  // namespace ord

@@ -103,6 +103,12 @@ Decision Engine::recipient(const Envelope& env, const std::string& rcpt) const {
     return fold(std::move(out), true, direction_of(*cfg_, env, rcpt));
 }
 
+bool Engine::data_changed() const {
+    for (const auto& c : checks_)
+        if (c->data_changed()) return true;
+    return false;
+}
+
 Decision Engine::message(const Envelope& env, const mime::Message& msg, Findings carried) const {
     Findings out = std::move(carried);
     for (const auto& c : checks_) c->on_message(env, msg, out);

@@ -39,6 +39,7 @@ public:
     Decision message(const Envelope& env, const mime::Message& msg, Findings carried = {}) const;
     const Config& config() const { return *cfg_; }
     std::shared_ptr<const Config> config_ptr() const { return cfg_; }
+    bool data_changed() const;  // some check's data changed on disk: time to reload
 
 private:
     Engine() = default;

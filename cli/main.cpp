@@ -14,6 +14,13 @@
 #include "cli/json.h"
 #include "config/config.h"
 
+namespace ord::cli {
+// cli/eval_cmd.cpp
+int cmd_eval(const std::string& config, const std::vector<std::string>& sets, const std::vector<std::string>& args);
+// cli/journal_cmd.cpp
+int cmd_journal(const std::string& config, const std::vector<std::string>& sets, const std::vector<std::string>& args);
+}  // namespace ord::cli
+
 namespace {
 
 constexpr const char* kMainHelp = R"(NAME
@@ -31,6 +38,8 @@ DESCRIPTION
 COMMANDS
     scan           Run the policy checks on .eml files and print the findings.
     check-config   Validate the configuration and every file it names.
+    eval           Measure the content policy on a labelled corpus (confusion table).
+    journal        Search, export, hold, purge and verify the retention journal.
     help           Show this text.
 
 GLOBAL OPTIONS
@@ -275,6 +284,8 @@ int main(int argc, char** argv) {
         if (config.empty()) config = ord::default_config_path();
         if (command == "scan") return cmd_scan(config, sets, rest);
         if (command == "check-config") return cmd_check_config(config, sets, rest);
+        if (command == "eval") return ord::cli::cmd_eval(config, sets, rest);
+        if (command == "journal") return ord::cli::cmd_journal(config, sets, rest);
         return usage("unknown command '" + command + "'");
     } catch (const std::exception& e) {
         std::cerr << "ordinance: internal error: " << e.what() << "\n";

@@ -66,6 +66,13 @@ public:
         else out = static_cast<std::size_t>(*v);
     }
 
+    void flag(const toml::table& t, std::string_view key, bool& out) {
+        const toml::node* n = t.get(key);
+        if (!n) return;
+        if (auto b = n->value<bool>()) out = *b;
+        else error(*n, "'" + std::string(key) + "' must be true or false");
+    }
+
     void strings(const toml::table& t, std::string_view key, std::vector<std::string>& out) {
         const toml::node* n = t.get(key);
         if (!n) return;
@@ -86,12 +93,6 @@ public:
 private:
     std::string file_;
 };
-
-bool valid_address(const std::string& a) {
-    auto at = a.find('@');
-    return at != std::string::npos && at > 0 && at + 1 < a.size() && a.find('@', at + 1) == std::string::npos &&
-           a.find_first_of(" \t<>,;\"") == std::string::npos;
-}
 
 bool valid_network(const std::string& n) {
     auto slash = n.find('/');
@@ -180,7 +181,8 @@ Result<std::shared_ptr<const Config>> load_config(const std::string& path, const
         w.str(root, "data_dir", dd);
         if (!dd.empty()) cfg->data_dir = dd.front() == '/' ? dd : dir + "/" + dd;
     }
-    w.only(root, "", {"data_dir", "milter", "limits", "size", "rules", "organisation", "directory"});
+    w.only(root, "", {"data_dir", "milter", "limits", "size", "rules", "organisation", "policy", "content",
+                      "antivirus", "attachments", "journal"});
 
     if (auto* t = w.table(root, "milter", "milter")) {
         w.only(*t, "milter", {"socket", "user", "spool_dir", "memory_body_limit", "log_level", "pid_file"});
@@ -224,15 +226,19 @@ Result<std::shared_ptr<const Config>> load_config(const std::string& path, const
                 w.error(v, "'" + section + "' must be a table");
                 continue;
             }
-            w.only(*rt, section, {"action", "reply"});
+            w.only(*rt, section, {"action", "reply", "action_inbound", "action_outbound", "action_internal"});
             RuleSettings rs;
             rs.line = rt->source().begin.line;
-            if (const toml::node* a = rt->get("action")) {
+            const char* action_keys[] = {"action", "action_inbound", "action_outbound", "action_internal"};
+            for (int ak = 0; ak < 4; ++ak) {
+                const toml::node* a = rt->get(action_keys[ak]);
+                if (!a) continue;
                 auto s = a->value<std::string>();
                 auto verdict = s ? parse_verdict(*s) : std::nullopt;
                 if (!verdict)
-                    w.error(*a, section + ".action must be one of accept, tag, quarantine, reject, tempfail, discard");
-                rs.action = verdict;
+                    w.error(*a, section + "." + action_keys[ak] +
+                                    " must be one of accept, tag, quarantine, reject, tempfail, discard");
+                (ak == 0 ? rs.action : rs.action_by_direction[ak - 1]) = verdict;
             }
             w.str(*rt, "reply", rs.reply);
             cfg->rules[id] = rs;
@@ -249,41 +255,125 @@ Result<std::shared_ptr<const Config>> load_config(const std::string& path, const
                 w.error(t->get("trusted_networks")->source(),
                         "trusted_networks: '" + n + "' is not an address or address/prefix");
     }
-    if (auto* t = w.table(root, "directory", "directory")) {
-        w.only(*t, "directory", {"users", "deactivated", "groups"});
-        w.strings(*t, "users", cfg->directory.users);
-        w.strings(*t, "deactivated", cfg->directory.deactivated);
-        for (const char* key : {"users", "deactivated"}) {
-            auto& list = std::string(key) == "users" ? cfg->directory.users : cfg->directory.deactivated;
-            for (auto& a : list) {
-                a = lower(a);
-                if (!valid_address(a))
-                    w.error(t->get(key)->source(), std::string("directory.") + key + ": '" + a + "' is not an address");
+    if (auto* t = w.table(root, "policy", "policy")) {
+        auto& p = cfg->policy;
+        w.only(*t, "policy", {"groups", "aliases", "deactivated", "supervisors", "recipient_delimiter",
+                              "share_members", "share_percent", "share_floor", "deactivated_recipient"});
+        w.str(*t, "groups", p.groups);
+        w.str(*t, "aliases", p.aliases);
+        w.str(*t, "deactivated", p.deactivated);
+        w.str(*t, "supervisors", p.supervisors);
+        w.str(*t, "recipient_delimiter", p.recipient_delimiter);
+        w.size(*t, "share_members", p.share_members);
+        w.size(*t, "share_percent", p.share_percent);
+        w.size(*t, "share_floor", p.share_floor);
+        if (p.share_percent > 100) w.error(t->get("share_percent")->source(), "policy.share_percent must be 1..100");
+        std::string dr = "reject";
+        w.str(*t, "deactivated_recipient", dr);
+        if (dr != "reject" && dr != "redirect")
+            w.error(t->get("deactivated_recipient")->source(), "policy.deactivated_recipient must be reject or redirect");
+        p.redirect_deactivated = dr == "redirect";
+        for (std::string* f : {&p.groups, &p.aliases, &p.deactivated, &p.supervisors})
+            if (!f->empty()) *f = cfg->resolve(*f);
+    }
+    if (auto* t = w.table(root, "antivirus", "antivirus")) {
+        auto& a = cfg->antivirus;
+        w.only(*t, "antivirus", {"enabled", "database", "archives", "ole2", "macros", "pdf", "html", "heuristics",
+                                 "max_file_size", "max_scan_size", "max_recursion", "max_files", "max_scan_time_ms",
+                                 "reload_check_seconds", "tmpdir"});
+        w.str(*t, "tmpdir", a.tmpdir);
+        w.flag(*t, "enabled", a.enabled);
+        w.str(*t, "database", a.database);
+        for (auto [k, v] : {std::pair{"archives", &a.archives}, {"ole2", &a.ole2}, {"macros", &a.macros},
+                            {"pdf", &a.pdf}, {"html", &a.html}, {"heuristics", &a.heuristics}})
+            w.flag(*t, k, *v);
+        w.size(*t, "max_file_size", a.max_file_size);
+        w.size(*t, "max_scan_size", a.max_scan_size);
+        w.size(*t, "max_recursion", a.max_recursion);
+        w.size(*t, "max_files", a.max_files);
+        w.size(*t, "max_scan_time_ms", a.max_scan_time_ms);
+        w.size(*t, "reload_check_seconds", a.reload_check_seconds, 0);
+        if (a.database.empty()) w.error(t->get("database")->source(), "antivirus.database must name a directory");
+    }
+    if (auto* t = w.table(root, "attachments", "attachments")) {
+        auto& a = cfg->attachments;
+        w.only(*t, "attachments", {"enabled", "banned_kinds", "directions", "allow_senders"});
+        w.flag(*t, "enabled", a.enabled);
+        w.strings(*t, "banned_kinds", a.banned_kinds);
+        w.strings(*t, "directions", a.directions);
+        w.strings(*t, "allow_senders", a.allow_senders);
+        for (const auto& k : a.banned_kinds)
+            if (k != "executable" && k != "script" && k != "shortcut" && k != "disk_image" && k != "installer" &&
+                k != "macro_document")
+                w.error(t->get("banned_kinds")->source(),
+                        "attachments.banned_kinds: '" + k +
+                            "' is not one of executable, script, shortcut, disk_image, installer, macro_document");
+        for (const auto& d : a.directions)
+            if (d != "inbound" && d != "outbound" && d != "internal")
+                w.error(t->get("directions")->source(),
+                        "attachments.directions: '" + d + "' is not one of inbound, outbound, internal");
+        for (auto& s : a.allow_senders) s = lower(s);
+    }
+    if (auto* t = w.table(root, "content", "content")) {
+        w.only(*t, "content", {"rules"});
+        w.strings(*t, "rules", cfg->content.rules);
+    }
+    {
+        // Rule files resolve against data_dir (Config::resolve), like every data file.
+        auto loaded = load_content_rules(cfg->data_dir, cfg->content.rules);
+        if (loaded) cfg->content.loaded = *loaded;
+        else w.errors_.push_back(loaded.error().message);
+    }
+    if (auto* t = w.table(root, "journal", "journal")) {
+        // Periods: digits with units y, m, d in that order ("5y6m"), or "never".
+        auto period_ok = [](const std::string& p) {
+            if (p == "never") return true;
+            size_t i = 0;
+            std::string units;
+            while (i < p.size()) {
+                size_t b = i;
+                while (i < p.size() && p[i] >= '0' && p[i] <= '9') ++i;
+                if (i == b || i >= p.size() || i - b > 5) return false;
+                units += p[i++];
             }
-        }
-        if (const toml::node* g = t->get("groups")) {
-            const toml::array* arr = g->as_array();
-            if (!arr) w.error(*g, "directory.groups must be an array of tables ([[directory.groups]])");
+            return !units.empty() && (units == "y" || units == "m" || units == "d" || units == "ym" ||
+                                      units == "yd" || units == "md" || units == "ymd");
+        };
+        auto& j = cfg->journal;
+        w.only(*t, "journal", {"enabled", "dir", "default_retention", "retention"});
+        w.flag(*t, "enabled", j.enabled);
+        w.str(*t, "dir", j.dir);
+        w.str(*t, "default_retention", j.default_retention);
+        if (j.dir.empty() || j.dir.front() != '/')
+            w.error(t->get("dir") ? t->get("dir")->source() : t->source(), "journal.dir must be an absolute path");
+        if (!period_ok(j.default_retention))
+            w.error(t->get("default_retention")->source(),
+                    "journal.default_retention must be a period like \"5y6m\", \"6y\", \"90d\" or \"never\"");
+        if (const toml::node* r = t->get("retention")) {
+            const toml::array* arr = r->as_array();
+            if (!arr) w.error(*r, "journal.retention must be an array of tables ([[journal.retention]])");
             for (size_t i = 0; arr && i < arr->size(); ++i) {
-                const toml::table* gt = (*arr)[i].as_table();
-                if (!gt) {
-                    w.error((*arr)[i], "directory.groups entries must be tables");
+                const toml::table* rt = (*arr)[i].as_table();
+                if (!rt) {
+                    w.error((*arr)[i], "journal.retention entries must be tables");
                     continue;
                 }
-                w.only(*gt, "directory.groups", {"address", "name", "authorized_senders"});
-                ProtectedGroup pg;
-                w.str(*gt, "address", pg.address);
-                w.str(*gt, "name", pg.name);
-                w.strings(*gt, "authorized_senders", pg.authorized_senders);
-                pg.address = lower(pg.address);
-                if (!valid_address(pg.address)) w.error(*gt, "directory.groups: 'address' must be an address");
-                for (auto& s : pg.authorized_senders) {
-                    s = lower(s);
-                    if (!valid_address(s))
-                        w.error(gt->get("authorized_senders")->source(),
-                                "authorized_senders: '" + s + "' is not an address");
-                }
-                cfg->directory.groups.push_back(std::move(pg));
+                w.only(*rt, "journal.retention", {"class", "period", "members"});
+                Config::Journal::RetentionClass rc;
+                w.str(*rt, "class", rc.name);
+                w.str(*rt, "period", rc.period);
+                w.strings(*rt, "members", rc.members);
+                for (auto& m : rc.members) m = lower(m);
+                if (rc.name.empty() || rc.name == "default")
+                    w.error(*rt, "journal.retention: 'class' must name the class (and not be \"default\")");
+                if (!period_ok(rc.period))
+                    w.error(rt->get("period") ? rt->get("period")->source() : rt->source(),
+                            "journal.retention.period must be a period like \"6y\" or \"never\"");
+                for (const auto& m : rc.members)
+                    if (m.find('@') == std::string::npos)
+                        w.error(rt->get("members")->source(),
+                                "journal.retention.members: '" + m + "' is not an address or @domain");
+                j.retention.push_back(std::move(rc));
             }
         }
     }

@@ -12,6 +12,7 @@
 
 #include "base/result.h"
 #include "checks/verdict.h"
+#include "config/rules.h"
 #include "mime/parse.h"
 
 namespace ord {
@@ -19,13 +20,8 @@ namespace ord {
 struct RuleSettings {
     std::optional<Verdict> action;  // absent: the rule's built-in default
     std::string reply;              // extra text for the SMTP reply; empty: built-in
+    std::optional<Verdict> action_by_direction[kDirectionCount];  // action_inbound/_outbound/_internal
     std::size_t line = 0;           // where the rule's table starts, for later validation errors
-};
-
-struct ProtectedGroup {
-    std::string address;
-    std::string name;
-    std::vector<std::string> authorized_senders;
 };
 
 struct Config {
@@ -59,17 +55,68 @@ struct Config {
 
     std::map<std::string, RuleSettings> rules;  // by rule id
 
+    struct Content {
+        std::vector<std::string> rules;  // rule files as written, relative to the config file's directory
+        std::shared_ptr<const ContentRules> loaded;  // never null after load_config
+    } content;
+
+    // libclamav: the signature directory (Config::resolve applies), what to parse, limits.
+    struct Antivirus {
+        bool enabled = true;
+        std::string database = "/var/lib/clamav";  // as written; resolve() before use
+        bool archives = true, ole2 = true, macros = true, pdf = true, html = true, heuristics = true;
+        std::size_t max_file_size = 100u * 1024 * 1024;  // bytes of any one file ClamAV looks at
+        std::size_t max_scan_size = 400u * 1024 * 1024;  // bytes ClamAV reads per part, archives unpacked
+        std::size_t max_recursion = 16;                  // archive / container nesting
+        std::size_t max_files = 10000;                   // files inside one part's containers
+        std::size_t max_scan_time_ms = 30000;            // per part
+        std::size_t reload_check_seconds = 60;           // how often the daemon looks for new signatures; 0: never
+        std::string tmpdir;  // libclamav's scratch space (a directory per scan); empty: $TMPDIR or /tmp
+    } antivirus;
+
+    // Banned attachment types (checks/attachment_policy.h): by content and by name.
+    struct Attachments {
+        bool enabled = true;
+        std::vector<std::string> banned_kinds = {"executable", "script",    "shortcut",
+                                                 "disk_image", "installer", "macro_document"};
+        std::vector<std::string> directions = {"inbound", "outbound", "internal"};
+        std::vector<std::string> allow_senders;  // addresses or "@domain" whose attachments pass
+    } attachments;
+
     struct Organisation {
         std::string name;
         std::vector<std::string> internal_domains;
         std::vector<std::string> trusted_networks;
     } organisation;
 
-    struct Directory {
-        std::vector<std::string> users;
-        std::vector<std::string> deactivated;
-        std::vector<ProtectedGroup> groups;
-    } directory;
+    // Policy data about people and groups (policy 2503 sections 3, 5, 7 L): files named here,
+    // relative to data_dir. Empty: none.
+    struct Policy {
+        std::string groups;       // TOML [[group]] tables
+        std::string aliases;      // CSV name,address
+        std::string deactivated;  // CSV address,since[,reject|redirect]
+        std::string supervisors;  // CSV person,supervisor
+        std::string recipient_delimiter = "+";
+        // A message naming more than min(share_members, share_percent% of the group) members
+        // of a protected group, and at least share_floor, counts as a send to the group.
+        std::size_t share_members = 50;
+        std::size_t share_percent = 25;
+        std::size_t share_floor = 10;
+        bool redirect_deactivated = false;  // deliver to the supervisor instead of 550 5.1.1
+    } policy;
+
+    // The retention journal (policy 2503 sections 4 and 14); see journal/.
+    struct Journal {
+        bool enabled = true;
+        std::string dir = "/var/lib/ordinance/journal";
+        std::string default_retention = "5y6m";  // "5y6m", "6y", "90d", "never"
+        struct RetentionClass {
+            std::string name;
+            std::string period;
+            std::vector<std::string> members;  // addresses, or "@domain"
+        };
+        std::vector<RetentionClass> retention;
+    } journal;
 };
 
 // Loads and validates a configuration file. `overrides` are "section.key=value" strings

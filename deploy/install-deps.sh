@@ -6,8 +6,11 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake ninja-build pkg-config ccache git
   libmimetic-dev libmilter-dev libtomlplusplus-dev catch2
-  postfix swaks python3
+  postfix swaks python3 sasl2-bin libsasl2-modules
   clang-14 libclang-rt-14-dev
+  libzstd-dev libsqlite3-dev libssl-dev
+  libclamav-dev clamav-testfiles zip libarchive-dev
+  libre2-dev libicu-dev
 )
 
 missing=()

@@ -67,6 +67,7 @@ chmod 700 "$QS/spool"
 sed -e "s|^data_dir = .*|data_dir = \"$ROOT/config/examples\"|" \
     -e "s|^socket = .*|socket = \"inet:127.0.0.1:$MILTER_PORT\"|" \
     -e "s|^spool_dir = .*|spool_dir = \"$QS/spool\"|" \
+    -e "s|^dir = \"/var/lib/ordinance/journal\"|dir = \"$QS/journal\"|" \
     config/examples/ordinance.toml >"$QS/ordinance.toml"
 build/ordinance --config "$QS/ordinance.toml" check-config >/dev/null
 
@@ -89,6 +90,7 @@ The gateway is running: Postfix on 127.0.0.1:$SMTP_PORT -> ordinance-milter (ine
 -> smtp-sink on 127.0.0.1:$SINK_PORT, which writes what arrives to .quickstart/delivered/.
 Logs: .quickstart/milter.log (key=value), .quickstart/log/postfix.log.
 Try a saved message: build/ordinance --config .quickstart/ordinance.toml scan FILE.eml
+Journal (every message let through, .quickstart/journal/): build/ordinance --config .quickstart/ordinance.toml journal search --participant alice@modot.mo.gov
 
 Send:  swaks --server 127.0.0.1:$SMTP_PORT --from alice@modot.mo.gov --to bob@modot.mo.gov --header 'Subject: hello'
 Stop:  deploy/quickstart.sh stop

@@ -34,10 +34,25 @@ def demo_messages():
     m.add_attachment(os.urandom(11 * 1024 * 1024), maintype="video", subtype="mp4", filename="trip.mp4")
     out.append(("11 MB attachment (limit 10 MB)", "bob@modot.mo.gov", ["alice@modot.mo.gov"], m.as_bytes()))
 
-    m = EmailMessage()
-    m["From"], m["To"], m["Subject"] = "director@modot.mo.gov", "users@modot.mo.gov", "Office closure"
-    m.set_content("All offices close at noon on Friday.\n")
-    out.append(("Director to USERS", "director@modot.mo.gov", ["users@modot.mo.gov"], m.as_bytes()))
+    def simple(sender, rcpts, subject, body):
+        m = EmailMessage()
+        m["From"], m["To"], m["Subject"] = sender, ", ".join(rcpts), subject
+        m.set_content(body)
+        return m.as_bytes()
+
+    out.append(("Director to USERS (authorized)", "director@modot.mo.gov", ["users@modot.mo.gov"],
+                simple("director@modot.mo.gov", ["users@modot.mo.gov"], "Office closure",
+                       "All offices close at noon on Friday.\n")))
+    out.append(("alice to USERS and bob", "alice@modot.mo.gov", ["users@modot.mo.gov", "bob@modot.mo.gov"],
+                simple("alice@modot.mo.gov", ["users@modot.mo.gov", "bob@modot.mo.gov"], "Lost keys",
+                       "Has anyone seen my keys?\n")))
+    out.append(("bob to moderated announce@", "bob@modot.mo.gov", ["announce@modot.mo.gov"],
+                simple("bob@modot.mo.gov", ["announce@modot.mo.gov"], "Bake sale", "Cookies in room 210.\n")))
+    out.append(("to a deactivated account", "alice@modot.mo.gov", ["former.employee@modot.mo.gov"],
+                simple("alice@modot.mo.gov", ["former.employee@modot.mo.gov"], "Your files",
+                       "Where did you keep the bridge files?\n")))
+    out.append(("from a deactivated account", "former.employee@modot.mo.gov", ["bob@modot.mo.gov"],
+                simple("former.employee@modot.mo.gov", ["bob@modot.mo.gov"], "Hello", "Still here.\n")))
     return out
 
 
@@ -76,49 +91,66 @@ def main():
         demo_id = "demo-%d-%d" % (os.getpid(), i)
         raw = b"X-Ordinance-Demo-Id: " + demo_id.encode() + b"\r\n" + raw
         outcome = None
+        refused = {}
         try:
             with smtplib.SMTP("127.0.0.1", args.smtp_port, timeout=60) as s:
                 refused = s.sendmail(sender, rcpts, raw)
-                if refused:
-                    outcome = "rejected: " + "; ".join("%s %d %s" % (r, c, m.decode(errors="replace"))
-                                                      for r, (c, m) in refused.items())
         except smtplib.SMTPRecipientsRefused as e:
-            outcome = "rejected: " + "; ".join("%d %s" % (c, m.decode(errors="replace")) for c, m in e.recipients.values())
+            refused = e.recipients
+            outcome = ""
         except smtplib.SMTPResponseException as e:
             outcome = "rejected: %d %s" % (e.smtp_code, e.smtp_error.decode(errors="replace"))
+        if refused:
+            outcome = "; ".join("rejected for %s: %d %s" % (r, c, m.decode(errors="replace"))
+                                for r, (c, m) in refused.items())
+            if len(refused) == len(rcpts):
+                refused = {}
+            else:
+                outcome += "; "
+                refused = {r: 1 for r in refused}
+        if outcome is not None and not refused and not outcome.endswith("; "):
+            results.append([label, sender, ",".join(rcpts), demo_id, outcome])
+            continue
+        results.append([label, sender, ",".join(rcpts), demo_id, (outcome or "") + "\0"])
+        continue
         results.append([label, sender, ",".join(rcpts), demo_id, outcome])
 
     deadline = time.time() + 30
     while time.time() < deadline:
         got = delivered_ids(args.dir)
         queue = held(args.dir)
-        pending = [r for r in results if r[4] is None and r[3] not in got and
-                   not any(q.get("queue_name") == "hold" for q in queue)]
+        pending = [r for r in results if r[4].endswith("\0") and r[3] not in got and
+                   not any(q.get("queue_name") == "hold" and q.get("sender") == r[1] for q in queue)]
         if not pending:
             break
         time.sleep(0.5)
     got = delivered_ids(args.dir)
     queue = held(args.dir)
     for r in results:
-        if r[4] is not None:
+        if not r[4].endswith("\0"):
             continue
+        prefix = r[4][:-1]
         if r[3] in got:
+            dump = got[r[3]]
+            to = [l.split(b":", 1)[1].strip().split()[0].strip(b"<>").decode()
+                  for l in dump.split(b"\n") if l.startswith(b"X-Rcpt-Args:")]
             tag = ""
-            for line in got[r[3]].split(b"\n"):
+            for line in dump.split(b"\n"):
                 if line.lower().startswith(b"x-ordinance-findings:"):
                     tag = " (tagged: " + line.split(b":", 1)[1].strip().decode(errors="replace") + ")"
-            r[4] = "delivered" + tag
-        elif any(q.get("queue_name") == "hold" for q in queue):
-            r[4] = "quarantined (Postfix hold queue)"
+            r[4] = prefix + "delivered to " + ", ".join(to) + tag
+        elif any(q.get("queue_name") == "hold" and q.get("sender") == r[1] for q in queue):
+            r[4] = prefix + "quarantined (Postfix hold queue)"
         else:
-            r[4] = "not yet delivered (see .quickstart/log/postfix.log)"
+            r[4] = prefix + "not yet delivered (see .quickstart/log/postfix.log)"
 
     w = max(len(r[0]) for r in results)
     print()
-    print("%-*s  %-24s  %s" % (w, "demo message", "from -> to", "what happened"))
-    print("%s  %s  %s" % ("-" * w, "-" * 24, "-" * 40))
+    print("%-*s  %-28s  %s" % (w, "demo message", "from -> to", "what happened"))
+    print("%s  %s  %s" % ("-" * w, "-" * 28, "-" * 40))
     for label, sender, rcpts, _, outcome in results:
-        print("%-*s  %-24s  %s" % (w, label, sender.split("@")[0] + " -> " + rcpts.split("@")[0], outcome))
+        who = sender.split("@")[0] + " -> " + ",".join(a.split("@")[0] for a in rcpts.split(","))
+        print("%-*s  %-28s  %s" % (w, label, who, outcome))
     return 0
 
 

@@ -34,6 +34,11 @@ if want corpus || want asan; then
 fi
 
 if want corpus; then
+  stage "content policy: labelled corpus (>= 95% recall per category, <= 1% of legitimate mail stopped)"
+  build/ordinance --config "$CONFIG" eval --min-recall 0.95 --max-fp-rate 0.01 tests/corpus/policy
+fi
+
+if want corpus; then
   stage "corpus (golden + hostile)"
   python3 tests/corpus/run_corpus.py --ordinance build/ordinance --config "$CONFIG" tests/corpus "$GEN"
 fi

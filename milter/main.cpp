@@ -19,6 +19,7 @@
 
 #include "base/log.h"
 #include "checks/engine.h"
+#include "journal/milter_hook.h"
 #include "milter/session.h"
 #include "milter/verdict_map.h"
 #include "mime/parse.h"
@@ -57,7 +58,10 @@ OPTIONS
 SIGNALS
     SIGHUP          Reload the configuration. A configuration that fails to load is
                     logged with file:line and the running one is kept. Connections
-                    already open keep the snapshot they started with.
+                    already open keep the snapshot they started with. New or changed
+                    files in antivirus.database are noticed every
+                    antivirus.reload_check_seconds and reload the same way: the new
+                    ClamAV engine is compiled off the mail path and swapped in.
     SIGTERM, SIGINT Stop accepting connections and exit.
 
 PRIVILEGES
@@ -324,6 +328,18 @@ sfsistat on_eom(SMFICTX* ctx) {
                               {"rules", rule_list(all)}, {"from", s->env.mail_from},
                               {"rcpts", std::to_string(s->env.rcpts.size())}, {"size", std::to_string(s->env.size)},
                               {"client", s->env.client_addr}, {"auth", s->env.auth_login}, {"ms", msbuf}});
+        // What was found where (virus name, part name and type) for the virus and attachment rules.
+        for (const auto& f : all)
+            if (f.category == "virus" || f.category == "banned_attachment")
+                log::info("finding", {{"qid", s->env.queue_id}, {"rule", f.rule},
+                                      {"action", std::string(ord::verdict_name(f.action))}, {"evidence", f.evidence}});
+        // Journal before the MTA hears anything (policy 2503 sections 4, 14): a failed write tempfails.
+        if (!ord::journal::journal_message(s->engine->config(), s->env, *raw, msg, d.verdict, all, d.smtp_reply())) {
+            smfi_setreply(ctx, const_cast<char*>("451"), const_cast<char*>("4.3.0"),
+                          const_cast<char*>("Policy gateway cannot journal the message now, try again later"));
+            s->reset_message();
+            return SMFIS_TEMPFAIL;
+        }
         sfsistat rc = ord::milter::to_smfis(d.verdict);
         if (!all.empty() && (d.verdict == Verdict::Tag || d.verdict == Verdict::Quarantine || d.verdict == Verdict::Accept)) {
             add_header(ctx, "X-Ordinance-Verdict", std::string(ord::verdict_name(d.verdict)));
@@ -509,9 +525,19 @@ int main(int argc, char** argv) {
                   << " (address in use, bad path, or no permission)\n";
         return 1;
     }
+    // The journal directory is made and handed to milter.user while we are still root.
+    if (auto jr = ord::journal::prepare_journal_dir(cfg, cfg.milter.user); !jr) {
+        std::cerr << "ordinance-milter: journal: " << jr.error().message << "\n";
+        return 1;
+    }
     if (!drop_privileges(cfg.milter.user)) return 1;
     if (daemonize && ::daemon(0, 1) != 0) {
         std::cerr << "ordinance-milter: daemon() failed: " << std::strerror(errno) << "\n";
+        return 1;
+    }
+    // Opened after daemon(): an SQLite connection must not cross a fork.
+    if (auto jr = ord::journal::open_milter_journal(cfg); !jr) {
+        std::cerr << "ordinance-milter: journal: " << jr.error().message << "\n";
         return 1;
     }
     if (!cfg.milter.pid_file.empty()) std::ofstream(cfg.milter.pid_file) << ::getpid() << "\n";
@@ -533,7 +559,21 @@ int main(int argc, char** argv) {
     });
     for (;;) {
         int sig = 0;
-        if (sigwait(&set, &sig) != 0) continue;
+        // Between signals, every antivirus.reload_check_seconds: new signature files reload too.
+        long every = static_cast<long>(current_engine()->config().antivirus.reload_check_seconds);
+        if (every <= 0) {
+            if (sigwait(&set, &sig) != 0) continue;
+        } else {
+            timespec wait{every, 0};
+            sig = sigtimedwait(&set, nullptr, &wait);
+            if (sig < 0) {
+                if (errno == EAGAIN && current_engine()->data_changed()) {
+                    log::info("data_changed", {{"what", "antivirus.database"}});
+                    reload();
+                }
+                continue;
+            }
+        }
         if (sig == SIGHUP) {
             reload();
             continue;

@@ -33,6 +33,7 @@ class Milter:
         self.socket = f"inet:127.0.0.1:{self.port}"
         self.spool = self.workdir / "spool"
         self.log_path = self.workdir / "milter.log"
+        self.journal = self.workdir / "journal"   # made and chowned by the milter itself
         self.config = config or self.workdir / "ordinance.toml"
         if config is None:
             shutil.copy(EXAMPLE_CONFIG, self.config)
@@ -47,7 +48,8 @@ class Milter:
         os.chown(self.spool, pw.pw_uid, pw.pw_gid)
         args = [str(BUILD / "ordinance-milter"), "--config", str(self.config),
                 "--set", f"data_dir={EXAMPLE_CONFIG.parent}",
-                "--set", f"milter.socket={self.socket}", "--set", f"milter.spool_dir={self.spool}"]
+                "--set", f"milter.socket={self.socket}", "--set", f"milter.spool_dir={self.spool}",
+                "--set", f"journal.dir={self.journal}"]
         for s in self.sets:
             args += ["--set", s]
         self.log = open(self.log_path, "ab")

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <string>
 
@@ -22,8 +23,7 @@ TEST_CASE("the shipped example configuration loads", "[config]") {
     REQUIRE(e.ok());
     const auto& c = (*e)->config();
     CHECK(c.organisation.internal_domains == std::vector<std::string>{"modot.mo.gov"});
-    REQUIRE(!c.directory.groups.empty());
-    CHECK(c.directory.groups[0].address == "users@modot.mo.gov");
+    CHECK(c.policy.groups == std::string(ORDINANCE_SOURCE_DIR) + "/config/examples/./policy/groups.toml");
 }
 
 TEST_CASE("configuration errors name the file and line", "[config]") {
@@ -40,6 +40,7 @@ TEST_CASE("configuration errors name the file and line", "[config]") {
         {"[organisation]\ntrusted_networks = [\"10.0.0.0/33\"]\n", 2, "10.0.0.0/33"},
         {"[milter\n", 1, ""},
         {"[rules.no_such_rule]\naction = \"tag\"\n", 1, "unknown rule 'no_such_rule'"},
+        {"[policy]\ndeactivated_recipient = \"bounce\"\n", 2, "reject or redirect"},
     }));
     std::string path = write_temp(c.text);
     auto e = ord::Engine::load(path, {});
@@ -61,4 +62,34 @@ TEST_CASE("--set overrides apply on top of the file", "[config]") {
     auto bad = ord::load_config(path, {"novalue"});
     CHECK_FALSE(bad.ok());
     std::remove(path.c_str());
+}
+
+TEST_CASE("policy map errors name the file and line", "[config]") {
+    struct Case {
+        const char* file;  // which map gets the bad content
+        const char* text;
+        int line;
+        const char* fragment;
+    };
+    auto c = GENERATE(values<Case>({
+        {"aliases", "# c\nalice,alice@x.gov\nbob\n", 3, "comma-separated"},
+        {"deactivated", "old@x.gov,2026-13\n", 1, "YYYY-MM-DD"},
+        {"deactivated", "old@x.gov,2026-01-01,bounce\n", 1, "reject' or 'redirect"},
+        {"supervisors", "a@x.gov,nobody\n", 1, "person,supervisor"},
+        {"groups", "[[group]]\nname = \"x\"\n", 1, "needs address"},
+        {"groups", "[[group]]\naddress = \"g@x.gov\"\nmembers = [\"not an address\"]\n", 3, "addresses"},
+        {"groups", "[[group]]\naddress = \"g@x.gov\"\nmembrs = []\n", 3, "unknown key 'membrs'"},
+    }));
+    std::string dir = "/tmp/ordinance-policy-test";
+    std::filesystem::create_directories(dir);
+    std::string map = dir + "/" + c.file + (std::string(c.file) == "groups" ? ".toml" : ".csv");
+    std::ofstream(map) << c.text;
+    std::string cfg = dir + "/ordinance.toml";
+    std::ofstream(cfg) << "[policy]\n" << c.file << " = \"" << map << "\"\n";
+    auto e = ord::Engine::load(cfg, {});
+    REQUIRE_FALSE(e.ok());
+    INFO(e.error().message);
+    CHECK(e.error().message.rfind(map + ":" + std::to_string(c.line) + ":", 0) == 0);
+    CHECK(e.error().message.find(c.fragment) != std::string::npos);
+    std::filesystem::remove_all(dir);
 }

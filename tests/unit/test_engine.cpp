@@ -41,6 +41,7 @@ TEST_CASE("size limits give oversize findings with the configured action", "[eng
     if (std::string(c.action) == "tag") sets.push_back("rules.oversize.action=tag");
     auto e = engine(sets);
     ord::Envelope env;
+    env.client_addr = "127.0.0.1";
     env.rcpts = {"bob@modot.mo.gov"};
     auto o = ord::scan_message(*e, env, message_with_attachment(c.attachment));
     CHECK(o.decision.verdict == c.verdict);
@@ -65,6 +66,7 @@ TEST_CASE("the most severe action wins", "[engine]") {
     // malformed (tag) + oversize (reject) -> reject, with both findings reported
     auto e = engine({"size.max_message_bytes=100"});
     ord::Envelope env;
+    env.client_addr = "127.0.0.1";
     auto o = ord::scan_message(*e, env, "Content-Transfer-Encoding: base64\r\n\r\n" + std::string(200, '!'));
     CHECK(o.decision.verdict == ord::Verdict::Reject);
     CHECK(o.decision.findings.size() == 2);

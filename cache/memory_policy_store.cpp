@@ -1,0 +1,265 @@
+#include "cache/memory_policy_store.h"
+
+#include <arpa/inet.h>
+
+#include <algorithm>
+#include <cstring>
+#include <functional>
+
+namespace ord {
+
+namespace {
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (auto& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+std::string trim_angle(std::string_view s) {
+    while (!s.empty() && (s.front() == '<' || s.front() == ' ')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == '>' || s.back() == ' ')) s.remove_suffix(1);
+    return std::string(s);
+}
+}  // namespace
+
+std::string address_domain(std::string_view address) {
+    auto at = address.rfind('@');
+    if (at == std::string_view::npos) return {};
+    std::string d = lower(address.substr(at + 1));
+    while (!d.empty() && (d.back() == '>' || d.back() == '.')) d.pop_back();
+    return d;
+}
+
+std::string MemoryPolicyStore::strip_tag(std::string_view a) const {
+    std::string addr = lower(trim_angle(a));
+    auto at = addr.rfind('@');
+    if (at == std::string::npos || data_.recipient_delimiter.empty()) return addr;
+    auto tag = addr.find_first_of(data_.recipient_delimiter);
+    if (tag != std::string::npos && tag < at && tag > 0) addr.erase(tag, at - tag);
+    return addr;
+}
+
+std::string MemoryPolicyStore::canonical(std::string_view address) const {
+    std::string a = strip_tag(address);
+    auto it = alias_.find(a);
+    return it == alias_.end() ? a : it->second;
+}
+
+std::optional<std::string> MemoryPolicyStore::login_address(std::string_view login) const {
+    std::string l = lower(login);
+    if (l.empty()) return std::nullopt;
+    auto it = alias_.find(l);
+    if (it != alias_.end()) return it->second;
+    auto at = l.rfind('@');
+    if (at == std::string::npos) return std::nullopt;
+    // user@realm: Cyrus SASL appends the realm (smtpd_sasl_local_domain). A realm that is not
+    // one of our mail domains is dropped and the user part looked up as a login.
+    if (!internal_domain(l.substr(at + 1))) {
+        auto user = alias_.find(l.substr(0, at));
+        if (user != alias_.end()) return user->second;
+        return std::nullopt;
+    }
+    return canonical(l);
+}
+
+bool MemoryPolicyStore::same_person(std::string_view person, std::string_view address) const {
+    return canonical(person) == canonical(address);
+}
+
+const Group* MemoryPolicyStore::group(std::string_view canonical_address) const {
+    auto it = group_index_.find(std::string(canonical_address));
+    return it == group_index_.end() ? nullptr : &data_.groups[it->second];
+}
+
+std::vector<const Group*> MemoryPolicyStore::protected_targets(std::string_view canonical_address) const {
+    std::vector<const Group*> out;
+    auto it = group_index_.find(std::string(canonical_address));
+    if (it == group_index_.end()) return out;
+    for (uint32_t i : targets_[it->second]) out.push_back(&data_.groups[i]);
+    return out;
+}
+
+const Group* MemoryPolicyStore::first_unauthorized(std::string_view canonical_rcpt, std::string_view sender) const {
+    auto it = group_index_.find(std::string(canonical_rcpt));
+    if (it == group_index_.end()) return nullptr;
+    const std::string who(sender);
+    std::vector<char> seen(data_.groups.size(), 0);
+    std::vector<uint32_t> stack{it->second};
+    seen[it->second] = 1;
+    while (!stack.empty()) {
+        uint32_t g = stack.back();
+        stack.pop_back();
+        const Group& grp = data_.groups[g];
+        if (grp.is_protected) {
+            if (who.empty() || !authorized_[g].count(who)) return &grp;
+            continue;  // authorized here: the groups inside are covered
+        }
+        for (const auto& m : grp.members) {
+            auto j = group_index_.find(m);
+            if (j != group_index_.end() && !seen[j->second]) {
+                seen[j->second] = 1;
+                stack.push_back(j->second);
+            }
+        }
+    }
+    return nullptr;
+}
+
+std::span<const uint32_t> MemoryPolicyStore::member_of(std::string_view canonical_address) const {
+    auto it = member_of_.find(std::string(canonical_address));
+    if (it == member_of_.end()) return {};
+    return it->second;
+}
+
+std::size_t MemoryPolicyStore::expanded_size(const Group& g) const {
+    return expanded_size_[static_cast<size_t>(&g - data_.groups.data())];
+}
+
+bool MemoryPolicyStore::authorized(const Group& g, std::string_view sender) const {
+    const auto& set = authorized_[static_cast<size_t>(&g - data_.groups.data())];
+    return set.count(std::string(sender)) > 0;
+}
+
+const Deactivation* MemoryPolicyStore::deactivated(std::string_view canonical_address) const {
+    auto it = deactivated_.find(std::string(canonical_address));
+    return it == deactivated_.end() ? nullptr : &it->second;
+}
+
+std::optional<std::string> MemoryPolicyStore::supervisor(std::string_view canonical_address) const {
+    auto it = supervisor_.find(std::string(canonical_address));
+    if (it == supervisor_.end()) return std::nullopt;
+    return it->second;
+}
+
+bool MemoryPolicyStore::internal_domain(std::string_view domain) const {
+    std::string d = lower(domain);
+    // A subdomain of an internal domain is internal too.
+    while (true) {
+        if (domains_.count(d)) return true;
+        auto dot = d.find('.');
+        if (dot == std::string::npos) return false;
+        d.erase(0, dot + 1);
+    }
+}
+
+bool MemoryPolicyStore::trusted_client(std::string_view ip_in) const {
+    std::string ip(ip_in);
+    if (ip.rfind("IPv6:", 0) == 0 || ip.rfind("ipv6:", 0) == 0) ip = ip.substr(5);
+    if (!ip.empty() && ip.front() == '[') ip = ip.substr(1, ip.find(']') - 1);
+    unsigned char addr[16];
+    int family;
+    if (inet_pton(AF_INET, ip.c_str(), addr) == 1) {
+        family = AF_INET;
+    } else if (inet_pton(AF_INET6, ip.c_str(), addr) == 1) {
+        family = AF_INET6;
+        static const unsigned char mapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+        if (std::memcmp(addr, mapped, 12) == 0) {  // ::ffff:a.b.c.d is IPv4
+            std::memmove(addr, addr + 12, 4);
+            family = AF_INET;
+        }
+    } else {
+        return false;
+    }
+    for (const auto& n : networks_) {
+        if (n.family != family) continue;
+        int bits = n.prefix;
+        int i = 0;
+        for (; bits >= 8; bits -= 8, ++i)
+            if (addr[i] != n.bytes[i]) goto next;
+        if (bits > 0) {
+            unsigned char mask = static_cast<unsigned char>(0xFF << (8 - bits));
+            if ((addr[i] & mask) != (n.bytes[i] & mask)) goto next;
+        }
+        return true;
+    next:;
+    }
+    return false;
+}
+
+std::shared_ptr<const MemoryPolicyStore> MemoryPolicyStore::build(PolicyData data, std::string& error) {
+    std::shared_ptr<MemoryPolicyStore> s(new MemoryPolicyStore());
+    s->data_ = std::move(data);
+    auto& d = s->data_;
+    for (auto& dom : d.internal_domains) s->domains_.insert(lower(dom));
+    for (const auto& net : d.trusted_networks) {
+        Network n;
+        auto slash = net.find('/');
+        std::string a = net.substr(0, slash);
+        if (inet_pton(AF_INET, a.c_str(), n.bytes) == 1) n.family = AF_INET, n.prefix = 32;
+        else if (inet_pton(AF_INET6, a.c_str(), n.bytes) == 1) n.family = AF_INET6, n.prefix = 128;
+        else {
+            error = "trusted network '" + net + "' is not an address";
+            return nullptr;
+        }
+        if (slash != std::string::npos) n.prefix = std::min(n.prefix, std::atoi(net.c_str() + slash + 1));
+        s->networks_.push_back(n);
+    }
+    for (const auto& [name, primary] : d.aliases) s->alias_[lower(name)] = lower(primary);
+    // Canonical forms everywhere, so lookups are plain string compares.
+    for (auto& g : d.groups) {
+        g.address = s->strip_tag(g.address);
+        for (auto& m : g.members) m = s->canonical(m);
+        for (auto& a : g.authorized) a = s->canonical(a);
+        for (auto& m : g.moderators) m = s->canonical(m);
+        for (auto& a : g.aliases) a = s->strip_tag(a);
+    }
+    for (uint32_t i = 0; i < d.groups.size(); ++i) {
+        s->group_index_[d.groups[i].address] = i;
+        for (const auto& a : d.groups[i].aliases) s->group_index_[a] = i;
+    }
+    const size_t n = d.groups.size();
+    auto index_of = [&](const std::string& a) -> std::optional<uint32_t> {
+        auto it = s->group_index_.find(a);
+        if (it == s->group_index_.end()) return std::nullopt;
+        return it->second;
+    };
+    // People of each group, nested groups expanded (cycles are cut).
+    std::vector<std::vector<std::string>> people(n);
+    s->targets_.resize(n);
+    for (uint32_t i = 0; i < n; ++i) {
+        std::vector<char> seen(n, 0);
+        std::unordered_set<std::string> found;
+        std::vector<uint32_t> stack{i};
+        seen[i] = 1;
+        while (!stack.empty()) {
+            uint32_t g = stack.back();
+            stack.pop_back();
+            if (d.groups[g].is_protected) s->targets_[i].push_back(g);
+            for (const auto& m : d.groups[g].members) {
+                if (auto j = index_of(m)) {
+                    if (!seen[*j]) {
+                        seen[*j] = 1;
+                        stack.push_back(*j);
+                    }
+                } else if (found.insert(m).second) {
+                    people[i].push_back(m);
+                }
+            }
+        }
+    }
+    s->expanded_size_.resize(n);
+    for (uint32_t i = 0; i < n; ++i) {
+        s->expanded_size_[i] = people[i].size();
+        if (!d.groups[i].is_protected) continue;
+        for (const auto& p : people[i]) s->member_of_[p].push_back(i);
+    }
+    s->authorized_.resize(n);
+    for (uint32_t i = 0; i < n; ++i) {
+        auto& set = s->authorized_[i];
+        auto add = [&](const std::string& who) {
+            if (auto j = index_of(who)) set.insert(people[*j].begin(), people[*j].end());
+            else set.insert(who);
+        };
+        for (const auto& a : d.groups[i].authorized) add(a);
+        for (const auto& m : d.groups[i].moderators) add(m);
+    }
+    for (auto& de : d.deactivated) {
+        de.address = s->canonical(de.address);
+        s->deactivated_[de.address] = de;
+    }
+    for (const auto& [person, sup] : d.supervisors) s->supervisor_[s->canonical(person)] = s->canonical(sup);
+    return s;
+}
+
+}  // namespace ord

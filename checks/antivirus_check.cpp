@@ -1,0 +1,108 @@
+#include "checks/antivirus_check.h"
+
+#include "checks/attachment_policy.h"
+#include <mutex>
+
+#include "base/log.h"
+
+namespace ord {
+namespace {
+
+bool starts_with(const std::string& s, std::string_view p) { return s.compare(0, p.size(), p) == 0; }
+
+constexpr std::size_t kMaxFindingsPerRule = 10;
+
+// A reload for a rule tweak must not recompile a full signature set (seconds, and a second copy
+// in memory): while the running Engine still holds an engine built from the same directory
+// and settings, and no signature file changed, the new Engine shares it.
+Result<std::shared_ptr<const ClamAvEngine>> shared_engine(const Config::Antivirus& s, const std::string& database) {
+    static std::mutex mu;
+    static std::weak_ptr<const ClamAvEngine> last;
+    static std::string last_key;
+    std::string key = database + '\n' + s.tmpdir;
+    for (auto v : {s.archives, s.ole2, s.macros, s.pdf, s.html, s.heuristics}) key += v ? '1' : '0';
+    for (auto v : {s.max_file_size, s.max_scan_size, s.max_recursion, s.max_files, s.max_scan_time_ms})
+        key += ',' + std::to_string(v);
+    std::lock_guard<std::mutex> lock(mu);
+    if (auto prev = last.lock(); prev && key == last_key && !prev->database_changed()) return prev;
+    auto av = ClamAvEngine::load(s, database);
+    if (!av) return av;
+    last = *av;
+    last_key = key;
+    return av;
+}
+
+}  // namespace
+
+AntivirusCheck::AntivirusCheck(const Config& cfg) : cfg_(cfg) {
+    if (!cfg.antivirus.enabled) return;
+    auto av = shared_engine(cfg.antivirus, cfg.resolve(cfg.antivirus.database));
+    if (!av) throw CheckLoadError(cfg.path + ": " + av.error().message);
+    av_ = *av;
+    log::event(log::Level::Debug, "antivirus_loaded",
+               {{"database", av_->database()}, {"signatures", std::to_string(av_->signatures())},
+                {"ms", std::to_string(static_cast<long>(av_->load_ms()))}});
+}
+
+void AntivirusCheck::on_message(const Envelope& env, const mime::Message& msg, Findings& out) const {
+    if (!av_) return;
+    std::size_t count[4] = {0, 0, 0, 0};  // virus, unscannable, error, banned
+    auto add = [&](int which, const char* rule, const char* category, std::string reason, std::string evidence) {
+        if (count[which]++ >= kMaxFindingsPerRule) return;
+        out.push_back({rule, category, Verdict::Accept, 1.0, std::move(reason), std::move(evidence), ""});
+    };
+
+    bool types = attachment_policy_applies(cfg_, env);
+    msg.for_each_part([&](const mime::Part& p) {
+        // Leaves only: a multipart has no bytes of its own, and a parsed message/rfc822 is
+        // covered through its own parts (an unparsed one stays a leaf and is scanned whole).
+        if (!p.children.empty() || p.embedded || p.is_multipart() || p.body.empty()) return;
+        std::string name = shown_name(p.filename);
+        std::string label = name.empty() ? "the " + p.media_type() + " part" : "'" + name + "' (" + p.media_type() + ")";
+        std::string where = "part=" + name + " type=" + p.media_type();
+        AvScan r = av_->scan(p.body, p.filename.empty() ? p.media_type() : p.filename);
+        if (r.status == AvScan::Status::Error) {
+            add(2, "antivirus_error", "policy_unavailable", "Virus scan failed on " + label + ": " + r.error,
+                where + " error=" + r.error);
+        } else if (r.status == AvScan::Status::Virus) {
+            if (starts_with(r.virus, "Heuristics.Encrypted")) {
+                add(1, "virus_unscannable", "virus", "Encrypted content cannot be scanned for viruses: " + label,
+                    where + " signal=" + r.virus);
+            } else if (starts_with(r.virus, "Heuristics.Limits.Exceeded")) {
+                add(1, "virus_unscannable", "virus", "Virus scan limit reached on " + label + " (" + r.virus + ")",
+                    where + " signal=" + r.virus);
+            } else if (starts_with(r.virus, "Heuristics.OLE2.ContainsMacros")) {
+                auto by_name = kind_from_name(p.filename);  // AttachmentCheck reports those already
+                if (types && kind_banned(cfg_, FileKind::MacroDocument) &&
+                    !(by_name && kind_banned(cfg_, by_name->kind)))
+                    add(3, "banned_attachment", "banned_attachment",
+                        "Attachment type not allowed: " + label + " (macro_document: document carries VBA macros)",
+                        where + " kind=macro_document signal=" + r.virus);
+            } else {
+                add(0, "virus", "virus", "Virus found: " + r.virus + " in " + label, where + " virus=" + r.virus);
+            }
+        }
+        if (r.status == AvScan::Status::Clean && !r.limit.empty())
+            add(1, "virus_unscannable", "virus",
+                "Virus scan limit reached on " + label + " (antivirus." + r.limit + "): not every file inside was scanned",
+                where + " limit=" + r.limit);
+        if (!types) return;
+        bool zip_part = p.body.compare(0, 4, "PK\x03\x04") == 0;
+        for (const auto& f : r.files) {
+            if (f.depth == 0) continue;  // the part itself: AttachmentCheck
+            auto k = kind_from_clamav_type(f.type);
+            if (!k || !kind_banned(cfg_, k->kind)) {
+                k = kind_from_name(f.name);
+                if (zip_part && f.depth == 1) continue;  // AttachmentCheck read the zip's own directory
+            }
+            if (!k || !kind_banned(cfg_, k->kind)) continue;
+            std::string kind(file_kind_name(k->kind));
+            add(3, "banned_attachment", "banned_attachment",
+                "Attachment type not allowed: '" + shown_name(f.path) + "' inside " + label + " (" + kind + ": " + k->why + ")",
+                where + " inner=" + shown_name(f.path) + " inner_type=" + f.type + " kind=" + kind);
+            break;  // one per part is enough to refuse it
+        }
+    });
+}
+
+}  // namespace ord

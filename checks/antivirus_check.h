@@ -1,0 +1,30 @@
+// AntivirusCheck: every decoded leaf part, nested messages' parts included, scanned once by
+// libclamav from memory; viruses, unscannable content, engine errors and banned files found
+// inside archives become findings. The engine is loaded when the check is built.
+#pragma once
+
+#include <memory>
+
+#include "checks/check.h"
+#include "checks/clamav_engine.h"
+#include "config/config.h"
+
+namespace ord {
+
+class AntivirusCheck : public Check {
+public:
+    // Loads the signatures named by antivirus.database unless antivirus.enabled is false;
+    // throws CheckLoadError when they cannot be loaded.
+    explicit AntivirusCheck(const Config& cfg);
+    std::string_view name() const override { return "antivirus"; }
+    void on_message(const Envelope& env, const mime::Message& msg, Findings& out) const override;
+    // Null when antivirus.enabled = false.
+    const ClamAvEngine* clamav() const { return av_.get(); }
+    bool data_changed() const override { return av_ && av_->database_changed(); }
+
+private:
+    const Config& cfg_;  // owned by the Engine, which outlives its checks
+    std::shared_ptr<const ClamAvEngine> av_;
+};
+
+}  // namespace ord

@@ -1,0 +1,72 @@
+// ClamAvEngine: one compiled libclamav engine (signatures, limits, scan options), shared
+// read-only by every scan in flight; a reload compiles a new one and swaps the pointer.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/result.h"
+#include "config/config.h"
+
+struct cl_engine;
+struct cl_stat;
+
+namespace ord {
+
+// One file ClamAV looked at: the scanned part itself (depth 0) or something it unpacked.
+struct ScannedFile {
+    std::string type;   // ClamAV's type from content, e.g. "CL_TYPE_MSEXE"
+    std::string name;   // name inside its container ("" when the container has none)
+    std::string path;   // container names down to this one: "docs.zip/inner.zip/setup.exe"
+    unsigned depth = 0;
+    std::size_t size = 0;
+};
+
+struct AvScan {
+    enum class Status { Clean, Virus, Error };
+    Status status = Status::Clean;
+    std::string virus;  // signature name, e.g. "Win.Test.EICAR_HDB-1" or "Heuristics.Encrypted.Zip"
+    std::string error;  // libclamav's words for an error
+    std::vector<ScannedFile> files;  // every file seen, outer first (capped at max_files)
+    bool files_truncated = false;
+    // A limit libclamav stopped at without saying so (it truncates an oversized archive member
+    // and scans the rest): "max_file_size", "max_scan_size", "max_recursion" or "max_files".
+    std::string limit;
+};
+
+class ClamAvEngine {
+public:
+    // Loads every signature file in `database` (a directory or one file) with the options and
+    // limits in `settings`, and compiles the engine. Errors say which directory and why.
+    static Result<std::shared_ptr<const ClamAvEngine>> load(const Config::Antivirus& settings,
+                                                            const std::string& database);
+    ~ClamAvEngine();
+    ClamAvEngine(const ClamAvEngine&) = delete;
+    ClamAvEngine& operator=(const ClamAvEngine&) = delete;
+
+    // Scans bytes in memory (no temp file for the bytes themselves; libclamav may still
+    // unpack archive members to its temp directory). Thread-safe.
+    AvScan scan(std::string_view bytes, const std::string& name) const;
+
+    unsigned signatures() const { return signatures_; }
+    double load_ms() const { return load_ms_; }
+    const std::string& database() const { return database_; }
+    // True when a signature file was added, removed or changed since load (cl_statchkdir).
+    bool database_changed() const;
+
+private:
+    ClamAvEngine() = default;
+
+    cl_engine* engine_ = nullptr;
+    cl_stat* stat_ = nullptr;
+    std::string database_;
+    unsigned signatures_ = 0;
+    double load_ms_ = 0;
+    std::size_t max_files_ = 0, max_file_size_ = 0, max_scan_size_ = 0, max_recursion_ = 0;
+    unsigned general_ = 0, parse_ = 0, heuristic_ = 0;
+};
+
+}  // namespace ord

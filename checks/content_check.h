@@ -1,0 +1,43 @@
+// ContentCheck: the content policy (chain letters, solicitation, gambling, newsletters,
+// offensive mail, personal data, auto-forwarding, social networks) as scored rules from data.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "checks/check.h"
+#include "config/config.h"
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+namespace ord {
+
+class ContentCheck : public Check {
+public:
+    // Compiles every scope's patterns into one RE2::Set; throws CheckLoadError on failure.
+    explicit ContentCheck(const Config& cfg);
+    ~ContentCheck() override;
+    std::string_view name() const override { return "content"; }
+    void on_message(const Envelope& env, const mime::Message& msg, Findings& out) const override;
+
+    std::size_t pattern_count() const { return patterns_.size(); }
+
+private:
+    struct Compiled {
+        std::size_t category, rule;
+        std::string source;  // phrase or regex as written
+        std::unique_ptr<RE2> re;  // the same pattern alone, to find evidence spans
+    };
+    const Config& cfg_;
+    std::shared_ptr<const ContentRules> rules_;
+    std::vector<Compiled> patterns_;
+    std::unique_ptr<RE2::Set> sets_[kScopeCount];
+    std::vector<int> set_index_[kScopeCount];  // set pattern index -> patterns_ index
+};
+
+// Text of docx/xlsx/odt/pptx attachments (their XML with tags dropped); empty when not one.
+std::string office_text(std::string_view zip_bytes, std::size_t max_bytes = 8u << 20);
+
+}  // namespace ord

@@ -1,0 +1,33 @@
+// DirectoryCheck: protected groups (policy 2503 section 3), deactivated accounts (section 5)
+// and sender identity (section 7 L), decided at MAIL, at each RCPT and, for what only the
+// header shows (To/Cc, From:), at end of message. Reads the policy store loaded for this
+// configuration snapshot.
+#pragma once
+
+#include <memory>
+
+#include "cache/policy_store.h"
+#include "checks/check.h"
+#include "config/config.h"
+
+namespace ord {
+
+class DirectoryCheck : public Check {
+public:
+    // Loads the policy files the configuration names; throws CheckLoadError on a bad file.
+    explicit DirectoryCheck(const Config& cfg);
+    DirectoryCheck(const Config& cfg, std::shared_ptr<const PolicyStore> store);
+
+    std::string_view name() const override { return "directory"; }
+    void on_sender(const Envelope& env, Findings& out) const override;
+    void on_recipient(const Envelope& env, const std::string& rcpt, Findings& out) const override;
+    void on_message(const Envelope& env, const mime::Message& msg, Findings& out) const override;
+
+    const PolicyStore& store() const { return *store_; }
+
+private:
+    Config::Policy settings_;
+    std::shared_ptr<const PolicyStore> store_;
+};
+
+}  // namespace ord

@@ -1,0 +1,81 @@
+// Content-policy rule files (config/rules/*.toml): one category per file, each with its
+// threshold, per-direction actions, allow-lists and scored rules of phrases and RE2 regexes.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/result.h"
+#include "checks/verdict.h"
+
+namespace ord {
+
+// Where a pattern is matched.
+enum class Scope { Subject = 0, Body = 1, Attachment = 2, Headers = 3 };
+constexpr std::size_t kScopeCount = 4;
+const char* scope_name(Scope s);
+
+// Mail direction relative to the organisation, decided per recipient (checks/direction.h).
+enum class Direction { Inbound = 0, Outbound = 1, Internal = 2 };
+constexpr std::size_t kDirectionCount = 3;
+const char* direction_name(Direction d);
+
+struct ContentPattern {
+    std::string text;   // a phrase (matched on normalized text, word-bounded) or an RE2 regex
+    bool regex = false;
+    std::size_t line = 0;
+};
+
+struct ContentRule {
+    std::string id;          // "forward_to_n"; reported as category.id
+    double weight = 1.0;     // negative weights subtract (context that makes a phrase harmless)
+    bool scopes[kScopeCount] = {false, true, true, false};
+    bool directions[kDirectionCount] = {true, true, true};
+    std::vector<ContentPattern> patterns;
+    std::size_t line = 0;
+};
+
+// Personal-data detectors (only in personal_data.toml).
+struct PersonalDataSettings {
+    bool ssn = true, cards = true, routing = true;
+    std::vector<std::string> ssn_context, card_context, routing_context;  // lower-case words
+    std::size_t context_window = 150;  // bytes either side of a number where a context word counts
+    // Count thresholds: the highest tier whose count is reached gives the proposed action.
+    std::vector<std::pair<std::size_t, Verdict>> tiers{{1, Verdict::Tag}, {5, Verdict::Quarantine},
+                                                       {20, Verdict::Reject}};
+    std::vector<std::string> secure_partner_domains;
+};
+
+struct ContentCategory {
+    std::string id;      // category and engine rule id, e.g. "chain_letter"
+    std::string file;    // the rule file it came from
+    std::string policy;  // policy paragraph
+    std::string reason;  // human reason prefix
+    double threshold = 1.0;
+    double quote_decay = 0.85;  // weight multiplier per quoting / forwarding level
+    // Proposed action per direction; Accept means the category does not apply there.
+    Verdict actions[kDirectionCount] = {Verdict::Tag, Verdict::Tag, Verdict::Tag};
+    std::vector<std::string> allow_senders;  // addresses or domains (suffix match) never flagged
+    std::vector<std::string> sender_domains;  // sender domains that add sender_weight to the score
+    double sender_weight = 0;
+    std::vector<std::string> recipient_domains;  // e.g. consumer webmail: escalate to recipient_action
+    std::optional<Verdict> recipient_action;
+    std::vector<ContentRule> rules;
+    std::optional<PersonalDataSettings> personal_data;
+};
+
+struct ContentRules {
+    std::vector<ContentCategory> categories;
+    std::vector<std::string> files;  // absolute or config-relative paths as resolved
+};
+
+// Loads the rule files named in [content] rules, resolved relative to `config_dir`. Every
+// regex is compiled once here so that a bad one is reported as file:line.
+Result<std::shared_ptr<const ContentRules>> load_content_rules(const std::string& config_dir,
+                                                               const std::vector<std::string>& files);
+
+}  // namespace ord

@@ -1,0 +1,111 @@
+#include "journal/milter_hook.h"
+
+#include <pwd.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <memory>
+
+#include "base/log.h"
+#include "journal/config_policy.h"
+#include "journal/journal.h"
+
+namespace ord::journal {
+namespace {
+
+// The daemon's one journal; opened in main() before any connection is accepted.
+std::unique_ptr<JournalWriter> g_writer;
+
+Result<Ok> mkdirs(const std::string& path, mode_t mode) {
+    std::string cur;
+    for (size_t pos = 0; pos <= path.size();) {
+        size_t next = path.find('/', pos);
+        if (next == std::string::npos) next = path.size();
+        cur = path.substr(0, next);
+        pos = next + 1;
+        if (cur.empty()) continue;
+        if (::mkdir(cur.c_str(), mode) != 0 && errno != EEXIST)
+            return Error{"io", "mkdir " + cur + ": " + std::strerror(errno)};
+    }
+    return Ok{};
+}
+
+}  // namespace
+
+Result<Ok> prepare_journal_dir(const Config& cfg, const std::string& user) {
+    if (!cfg.journal.enabled) return Ok{};
+    const std::string& dir = cfg.journal.dir;
+    if (auto r = mkdirs(dir, 0700); !r) return r;
+    if (::geteuid() != 0 || user.empty()) return Ok{};
+    struct passwd* pw = ::getpwnam(user.c_str());
+    if (!pw) return Ok{};  // drop_privileges reports the unknown user
+    // The milter writes the entries, the chain and the index; the command line (often
+    // root) may have created the index or a day directory first.
+    for (const char* rel : {"", "/index.sqlite", "/index.sqlite-wal", "/index.sqlite-shm", "/chain", "/entries"}) {
+        std::string p = dir + rel;
+        if (::chown(p.c_str(), pw->pw_uid, pw->pw_gid) != 0 && errno != ENOENT)
+            return Error{"io", "chown " + p + ": " + std::strerror(errno)};
+    }
+    ::chmod(dir.c_str(), 0700);
+    return Ok{};
+}
+
+Result<Ok> open_milter_journal(const Config& cfg) {
+    if (!cfg.journal.enabled) return Ok{};
+    auto store = FsStore::open(cfg.journal.dir);
+    if (!store) return store.error();
+    std::unique_ptr<JournalIndex> index;
+    if (auto idx = JournalIndex::open(cfg.journal.dir + "/index.sqlite"))
+        index = std::move(*idx);
+    else
+        log::error("journal_index_error", {{"error", idx.error().message}});
+    JournalWriter::Options opts;
+    opts.policy = policy_from_config(cfg);
+    auto w = JournalWriter::open(std::move(*store), std::move(index), std::move(opts));
+    if (!w) return w.error();
+    g_writer = std::move(*w);
+    log::info("journal_open", {{"dir", cfg.journal.dir}, {"recovered", std::to_string(g_writer->recovered())}});
+    return Ok{};
+}
+
+Result<Ok> journal_message(const Config& cfg, const Envelope& env, std::string_view raw, const mime::Message& msg,
+                           Verdict verdict, const Findings& findings, const std::string& reason) {
+    if (!cfg.journal.enabled) return Ok{};
+    if (!g_writer) return Error{"journal", "journal is not open"};
+    if (verdict == Verdict::TempFail) return Ok{};  // not a disposition: the message comes back
+    bool keep_body = verdict == Verdict::Accept || verdict == Verdict::Tag || verdict == Verdict::Quarantine;
+    JournalEntry e;
+    e.queue_id = env.queue_id;
+    e.mail_from = env.mail_from;
+    e.rcpts = env.rcpts;
+    e.auth_login = env.auth_login;
+    e.client_addr = env.client_addr;
+    for (const auto& h : msg.headers) {
+        std::string n = lower(h.name);
+        if (n == "message-id" && e.message_id.empty()) e.message_id = h.raw;
+        else if (n == "subject" && e.subject.empty()) e.subject = h.decoded;
+        else if (n == "from") for (auto& a : addresses_in(h.raw)) e.header_from.push_back(a);
+        else if (n == "to") for (auto& a : addresses_in(h.raw)) e.header_to.push_back(a);
+        else if (n == "cc") for (auto& a : addresses_in(h.raw)) e.header_cc.push_back(a);
+    }
+    while (!e.message_id.empty() && (e.message_id.front() == ' ' || e.message_id.front() == '\t'))
+        e.message_id.erase(e.message_id.begin());
+    while (!e.message_id.empty() && (e.message_id.back() == ' ' || e.message_id.back() == '\r' || e.message_id.back() == '\n'))
+        e.message_id.pop_back();
+    e.verdict = std::string(verdict_name(verdict));
+    e.reason = reason;
+    for (const auto& f : findings) e.findings.push_back({f.rule, std::string(verdict_name(f.action)), f.reason});
+    std::string text = keep_body ? body_text_of(msg) : "";
+    RetentionPolicy policy = policy_from_config(cfg);
+    auto id = g_writer->record(std::move(e), raw, keep_body, text, &policy);
+    if (!id) {
+        log::error("journal_error", {{"qid", env.queue_id}, {"error", id.error().message}});
+        return id.error();
+    }
+    log::info("journaled", {{"qid", env.queue_id}, {"id", *id}, {"body", keep_body ? "yes" : "no"}});
+    return Ok{};
+}
+
+}  // namespace ord::journal

@@ -1,0 +1,115 @@
+// What records officers do with the journal: legal holds, purge past retention with a
+// disposal log, verification of the hash chain, export for a records request, and
+// reconciliation against the MTA's log. Each works on a store and its index.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/result.h"
+#include "journal/index.h"
+#include "journal/journal.h"
+#include "journal/retention.h"
+#include "journal/store.h"
+
+namespace ord::journal {
+
+// An append-only log whose every line ends in " hash=SHA256(prev_hash \n line)".
+class ChainedLog {
+public:
+    static Result<ChainedLog> open(JournalStore& store, const std::string& name);
+    Result<Ok> append(const std::string& line);  // line without the hash field, no newline
+    // The lines (hash field removed); `problems` gets every line whose hash does not follow.
+    std::vector<std::string> lines(std::vector<std::string>* problems = nullptr) const;
+
+private:
+    ChainedLog(JournalStore& s, std::string n) : store_(&s), name_(std::move(n)) {}
+    JournalStore* store_;
+    std::string name_;
+    std::string text_;
+    std::string head_ = kChainGenesis;
+};
+
+// Parses key=value fields (values quoted as base/log.h quotes them).
+std::string field_of(const std::string& line, const std::string& key);
+
+struct LegalHold {
+    std::string name;
+    std::vector<std::string> custodians;  // addresses or "@domain"
+    std::optional<int64_t> since, until;  // message time within [since, until)
+    std::string query;                    // FTS5 query over subject and body; empty: any
+    int64_t added = 0;
+    std::string added_by;
+};
+
+// Holds live in the chained log "holds.log" (added and released events); never rewritten.
+Result<std::vector<LegalHold>> active_holds(JournalStore& store);
+Result<Ok> add_hold(JournalStore& store, const LegalHold& h, int64_t now);
+Result<Ok> release_hold(JournalStore& store, const std::string& name, const std::string& by, int64_t now);
+// Names of the active holds that cover an indexed message.
+Result<std::vector<std::string>> holds_covering(const JournalIndex& index, const IndexRow& row,
+                                                const std::vector<LegalHold>& holds);
+
+struct PurgeItem {
+    IndexRow row;
+    std::string rule;  // "retention default 5y6m ended 2032-05-25T10:00:00Z"
+};
+struct PurgeReport {
+    std::vector<PurgeItem> disposed;  // (or, in a dry run, to be disposed)
+    std::size_t held = 0;             // past retention but under a hold
+    std::size_t kept = 0;             // within retention or never deleted
+    std::vector<std::string> errors;
+};
+// Removes what is past retention and under no hold, each disposal first appended to the
+// chained "disposal.log" (id, entry hash, class, date, rule). The log is never purged.
+Result<PurgeReport> purge(JournalStore& store, JournalIndex& index, const RetentionPolicy& policy, int64_t now,
+                          bool dry_run, const std::string& by);
+
+struct VerifyReport {
+    std::size_t links = 0, entries_ok = 0, disposed = 0;
+    std::vector<std::string> problems;  // altered, missing, reordered, unchained
+    bool ok() const { return problems.empty(); }
+};
+// Walks every chain file in order: recomputes the chain, checks each entry's hash (or that
+// the disposal log accounts for it), and lists entries on disk the chain does not name.
+// Entries newer than `grace_seconds` before `now` may still be in their group commit.
+Result<VerifyReport> verify(JournalStore& store, int64_t now, int64_t grace_seconds = 300);
+
+// Rebuilds the index from the store (after its loss, or after a crash cut its tail).
+Result<std::size_t> reindex(JournalStore& store, JournalIndex& index);
+
+struct ExportReport {
+    std::size_t messages = 0, metadata_only = 0;
+    std::size_t redacted = 0;     // messages changed by the redactor
+    std::size_t unredacted = 0;   // messages the redactor could not clean (withheld)
+    std::string manifest_path;
+};
+
+// Rewrites one message for export. Appends a line per redaction to `notes`; sets
+// `complete` false when something it should remove could not be (the message is then
+// withheld from the export and listed in the manifest).
+struct Redaction {
+    std::string text;
+    std::vector<std::string> notes;
+    bool complete = true;
+};
+using Redactor = std::function<Redaction(std::string_view raw)>;
+// Writes the raw messages matching the rows as mbox (mboxrd quoting) or a zip of .eml files
+// (stored, byte-identical), plus OUT.manifest: one line per message with its SHA-256, and
+// the SHA-256 of OUT itself. Metadata-only entries are listed in the manifest, not exported.
+// With a redactor, the exported copies are redacted (the journal keeps the original) and
+// the manifest lists each redaction and both hashes.
+Result<ExportReport> export_messages(JournalStore& store, const std::vector<IndexRow>& rows, const std::string& format,
+                                     const std::string& out, int64_t now, const Redactor& redactor = nullptr);
+
+struct ReconcileReport {
+    std::size_t delivered = 0, found = 0;
+    std::vector<std::string> missing;  // queue ids
+};
+// Every queue id Postfix logged as delivered ("status=sent") must have a journal entry.
+Result<ReconcileReport> reconcile(const JournalIndex& index, const std::string& maillog_path);
+
+}  // namespace ord::journal

@@ -1,0 +1,430 @@
+// The journal: retention arithmetic with an injected clock, classes, the writer's group
+// commit and hash chain, tamper detection, holds against purge, recovery, export.
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <fstream>
+#include <thread>
+
+#include "journal/codec.h"
+#include "journal/journal.h"
+#include "journal/records.h"
+
+using namespace ord::journal;
+
+namespace {
+
+int64_t at(const char* iso) {
+    auto t = parse_utc(iso);
+    REQUIRE(t.has_value());
+    return *t;
+}
+
+RetentionPolicy demo_policy() {
+    return RetentionPolicy(*Period::parse("5y6m"),
+                           {{"commission_secretary", *Period::parse("6y"), {"secretary@modot.mo.gov", "commission@modot.mo.gov"}},
+                            {"chief_counsel", *Period::parse("never"), {"counsel@modot.mo.gov"}},
+                            {"short", *Period::parse("1y"), {"@temp.example"}}});
+}
+
+struct Fixture {
+    int64_t now = 0;
+    MemoryStore* mem = nullptr;
+    std::unique_ptr<JournalWriter> writer;
+
+    explicit Fixture(int64_t start, std::unique_ptr<JournalStore> store = nullptr) : now(start) {
+        if (!store) {
+            auto m = std::make_unique<MemoryStore>();
+            mem = m.get();
+            store = std::move(m);
+        }
+        auto idx = JournalIndex::open(":memory:");
+        REQUIRE(idx.ok());
+        JournalWriter::Options o;
+        o.policy = demo_policy();
+        o.clock = [this] { return now; };
+        uint64_t n = 0;
+        o.random = [n]() mutable { return ++n * 0x9e3779b97f4a7c15ull; };
+        auto w = JournalWriter::open(std::move(store), std::move(*idx), o);
+        REQUIRE(w.ok());
+        writer = std::move(*w);
+    }
+
+    std::string record(const std::string& from, std::vector<std::string> rcpts, const std::string& subject,
+                       const std::string& body = "hello", const std::string& verdict = "accept") {
+        JournalEntry e;
+        e.mail_from = from;
+        e.rcpts = std::move(rcpts);
+        e.subject = subject;
+        e.message_id = "<" + subject + "@test>";
+        e.queue_id = "Q" + std::to_string(now);
+        e.verdict = verdict;
+        std::string raw = "From: " + from + "\r\nSubject: " + subject + "\r\nMessage-ID: " + e.message_id +
+                          "\r\n\r\n" + body + "\r\n";
+        bool keep = verdict == "accept";
+        auto id = writer->record(e, raw, keep, keep ? body : "");
+        REQUIRE(id.ok());
+        return *id;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("retention ends on the calendar, month ends and leap days clamp", "[journal][retention]") {
+    struct Case {
+        const char* start;
+        const char* period;
+        const char* end;
+    };
+    auto c = GENERATE(values<Case>({
+        {"2026-11-25T10:00:00Z", "5y6m", "2032-05-25T10:00:00Z"},   // the policy default
+        {"2024-02-29T12:00:00Z", "5y6m", "2029-08-29T12:00:00Z"},   // leap day, lands on an ordinary day
+        {"2024-02-29T12:00:00Z", "6y", "2030-02-28T12:00:00Z"},     // leap day into a common year: last of Feb
+        {"2024-02-29T12:00:00Z", "4y", "2028-02-29T12:00:00Z"},     // leap day into a leap year
+        {"2026-08-31T08:30:00Z", "5y6m", "2032-02-29T08:30:00Z"},   // month end into a leap February
+        {"2025-08-31T08:30:00Z", "5y6m", "2031-02-28T08:30:00Z"},   // month end into a common February
+        {"2026-03-31T00:00:00Z", "6m", "2026-09-30T00:00:00Z"},     // 31st into a 30-day month
+        {"2026-12-31T23:59:59Z", "5y6m", "2032-06-30T23:59:59Z"},   // year end, last second
+        {"2026-07-15T00:00:00Z", "5y6m", "2032-01-15T00:00:00Z"},   // months carry into the year
+        {"2026-01-01T00:00:00Z", "90d", "2026-04-01T00:00:00Z"},    // days count days (2026 is common)
+        {"2028-01-01T00:00:00Z", "90d", "2028-03-31T00:00:00Z"},    // ... and include 29 Feb in a leap year
+        {"1999-12-31T00:00:00Z", "1y2m3d", "2001-03-03T00:00:00Z"}, // months first, then days
+    }));
+    auto p = Period::parse(c.period);
+    REQUIRE(p.has_value());
+    auto end = retention_end(at(c.start), *p);
+    REQUIRE(end.has_value());
+    CHECK(iso_utc(*end) == c.end);
+}
+
+TEST_CASE("never has no end; periods parse strictly", "[journal][retention]") {
+    CHECK_FALSE(retention_end(at("2026-01-01"), *Period::parse("never")).has_value());
+    for (const char* bad : {"", "5", "y", "6m5y", "5y5y", "5w", "-1y", "5 y", "never!"}) {
+        INFO(bad);
+        CHECK_FALSE(Period::parse(bad).has_value());
+    }
+    CHECK(Period::parse("5y6m")->str() == "5y6m");
+    CHECK(Period::parse("6y")->longer_than(*Period::parse("5y6m")));
+    CHECK(Period::parse("never")->longer_than(*Period::parse("100y")));
+    CHECK_FALSE(Period::parse("5y6m")->longer_than(*Period::parse("66m")));
+}
+
+TEST_CASE("a message takes the longest class of any participant", "[journal][retention]") {
+    struct Case {
+        std::vector<std::string> participants;
+        const char* cls;
+    };
+    auto c = GENERATE(values<Case>({
+        {{"alice@modot.mo.gov", "bob@modot.mo.gov"}, "default"},
+        {{"alice@modot.mo.gov", "secretary@modot.mo.gov"}, "commission_secretary"},
+        {{"commission@modot.mo.gov"}, "commission_secretary"},
+        {{"secretary@modot.mo.gov", "counsel@modot.mo.gov"}, "chief_counsel"},
+        {{"x@temp.example"}, "short"},                         // shorter class applies alone
+        {{"x@temp.example", "alice@modot.mo.gov"}, "default"},  // ... but never shortens another's
+        {{}, "default"},
+    }));
+    CHECK(demo_policy().class_for(c.participants) == c.cls);
+}
+
+TEST_CASE("the 5y6m boundary: kept one second before, disposed at the instant", "[journal][purge]") {
+    Fixture f(at("2026-11-25T10:00:00Z"));
+    std::string id = f.record("alice@modot.mo.gov", {"bob@modot.mo.gov"}, "ordinary");
+    f.record("alice@modot.mo.gov", {"secretary@modot.mo.gov"}, "secretary");
+    f.record("counsel@modot.mo.gov", {"bob@modot.mo.gov"}, "counsel");
+    auto& idx = *f.writer->index();
+    auto policy = demo_policy();
+
+    auto before = purge(f.writer->store(), idx, policy, at("2032-05-25T09:59:59Z"), false, "test");
+    REQUIRE(before.ok());
+    CHECK(before->disposed.empty());
+    CHECK(before->kept == 3);
+
+    auto on = purge(f.writer->store(), idx, policy, at("2032-05-25T10:00:00Z"), false, "test");
+    REQUIRE(on.ok());
+    REQUIRE(on->disposed.size() == 1);
+    CHECK(on->disposed[0].row.id == id);
+    CHECK(on->disposed[0].rule.find("2032-05-25T10:00:00Z") != std::string::npos);
+
+    // Six years for the secretary; never for counsel, even a century on.
+    auto later = purge(f.writer->store(), idx, policy, at("2032-11-25T10:00:00Z"), false, "test");
+    REQUIRE(later->disposed.size() == 1);
+    CHECK(later->disposed[0].row.retention_class == "commission_secretary");
+    auto century = purge(f.writer->store(), idx, policy, at("2126-01-01"), false, "test");
+    CHECK(century->disposed.empty());
+    CHECK(century->kept == 1);
+
+    // Every disposal is in the chained log, and the chain still verifies.
+    auto log = f.mem->read_log("disposal.log");
+    CHECK(log->find("id=" + id) != std::string::npos);
+    CHECK(log->find("class=default") != std::string::npos);
+    auto v = verify(f.writer->store(), at("2126-01-01"));
+    REQUIRE(v.ok());
+    INFO((v->problems.empty() ? "" : v->problems[0]));
+    CHECK(v->ok());
+    CHECK(v->disposed == 2);
+}
+
+TEST_CASE("a dry run disposes nothing", "[journal][purge]") {
+    Fixture f(at("2020-01-01"));
+    f.record("alice@modot.mo.gov", {"bob@modot.mo.gov"}, "old");
+    auto r = purge(f.writer->store(), *f.writer->index(), demo_policy(), at("2030-01-01"), true, "test");
+    REQUIRE(r.ok());
+    CHECK(r->disposed.size() == 1);
+    CHECK(f.writer->index()->count().value() == 1);
+    CHECK(f.mem->read_log("disposal.log")->empty());
+}
+
+TEST_CASE("legal holds block purge until released", "[journal][holds]") {
+    Fixture f(at("2020-03-01T09:00:00Z"));
+    f.record("alice@modot.mo.gov", {"bob@modot.mo.gov"}, "contract", "the bridge contract draft");
+    f.record("carol@modot.mo.gov", {"dave@modot.mo.gov"}, "lunch", "sandwiches");
+    f.record("erin@modot.mo.gov", {"bob@modot.mo.gov"}, "weather", "rain again");
+    auto& store = f.writer->store();
+    LegalHold h;
+    h.name = "suit-17";
+    h.custodians = {"bob@modot.mo.gov"};
+    h.query = "bridge";
+    h.added_by = "test";
+    REQUIRE(add_hold(store, h, at("2021-01-01")).ok());
+    CHECK_FALSE(add_hold(store, h, at("2021-01-02")).ok());  // names are unique while active
+    LegalHold dom;
+    dom.name = "carol-domain";
+    dom.custodians = {"@modot.mo.gov"};
+    dom.since = at("2020-03-01T08:00:00Z");
+    dom.until = at("2020-03-01T08:30:00Z");  // window excludes all three messages
+    REQUIRE(add_hold(store, dom, at("2021-01-01")).ok());
+
+    auto r = purge(store, *f.writer->index(), demo_policy(), at("2030-01-01"), false, "test");
+    REQUIRE(r.ok());
+    CHECK(r->held == 1);
+    CHECK(r->disposed.size() == 2);  // lunch (no custodian), weather (custodian but not the query)
+
+    REQUIRE(release_hold(store, "suit-17", "test", at("2030-01-02")).ok());
+    auto r2 = purge(store, *f.writer->index(), demo_policy(), at("2030-01-03"), false, "test");
+    CHECK(r2->disposed.size() == 1);
+    CHECK(r2->held == 0);
+    auto holds = active_holds(store);
+    REQUIRE(holds->size() == 1);
+    CHECK((*holds)[0].name == "carol-domain");
+    CHECK(f.mem->read_log("holds.log")->find("event=hold_add name=suit-17") != std::string::npos);
+}
+
+TEST_CASE("verify finds altered, missing, reordered and unchained entries", "[journal][verify]") {
+    Fixture f(at("2026-11-25T10:00:00Z"));
+    std::string a = f.record("alice@modot.mo.gov", {"bob@modot.mo.gov"}, "one");
+    f.record("alice@modot.mo.gov", {"bob@modot.mo.gov"}, "two");
+    f.record("alice@modot.mo.gov", {"bob@modot.mo.gov"}, "three");
+    int64_t later = at("2026-11-26");
+    REQUIRE(verify(f.writer->store(), later)->ok());
+    auto keys = f.mem->list("entries/").value();
+    REQUIRE(keys.size() == 3);
+    std::string chain_name = "chain/2026-11-25";
+    std::string chain = f.mem->read_log(chain_name).value();
+
+    SECTION("altered entry") {
+        std::string bytes = f.mem->get(keys[0]).value();
+        bytes[bytes.find("subject: ") + 9] ^= 1;
+        f.mem->overwrite(keys[0], bytes);
+        auto v = verify(f.writer->store(), later);
+        REQUIRE_FALSE(v->ok());
+        CHECK(v->problems[0].find("altered") != std::string::npos);
+    }
+    SECTION("missing entry") {
+        REQUIRE(f.mem->remove(keys[1]).ok());
+        auto v = verify(f.writer->store(), later);
+        REQUIRE_FALSE(v->ok());
+        CHECK(v->problems[0].find("missing") != std::string::npos);
+    }
+    SECTION("reordered chain lines") {
+        size_t l1 = chain.find('\n'), l2 = chain.find('\n', l1 + 1);
+        std::string swapped = chain.substr(l1 + 1, l2 - l1) + chain.substr(0, l1 + 1) + chain.substr(l2 + 1);
+        f.mem->overwrite_log(chain_name, swapped);
+        CHECK_FALSE(verify(f.writer->store(), later)->ok());
+    }
+    SECTION("removed chain line and its entry") {
+        size_t l1 = chain.find('\n');
+        f.mem->overwrite_log(chain_name, chain.substr(l1 + 1));
+        REQUIRE(f.mem->remove(keys[0]).ok());
+        CHECK_FALSE(verify(f.writer->store(), later)->ok());
+    }
+    SECTION("an entry slipped in outside the journal") {
+        std::string bytes = f.mem->get(keys[0]).value();
+        REQUIRE(f.mem->put("entries/2026/11/25/20261125T100000Z-00000000deadbeef.ojm", bytes).ok());
+        auto v = verify(f.writer->store(), later);
+        REQUIRE_FALSE(v->ok());
+        CHECK(v->problems[0].find("not in the chain") != std::string::npos);
+    }
+    SECTION("a forged disposal") {
+        REQUIRE(f.mem->remove(keys[0]).ok());
+        f.mem->overwrite_log("disposal.log", "time=x event=disposed id=" + a + " sha256=00 hash=00\n");
+        CHECK_FALSE(verify(f.writer->store(), later)->ok());
+    }
+    (void)a;
+}
+
+TEST_CASE("a full store fails the record and keeps nothing", "[journal][writer]") {
+    Fixture f(at("2026-11-25T10:00:00Z"));
+    f.record("alice@modot.mo.gov", {"bob@modot.mo.gov"}, "before");
+    f.mem->set_full(true);
+    JournalEntry e;
+    e.mail_from = "alice@modot.mo.gov";
+    e.rcpts = {"bob@modot.mo.gov"};
+    e.verdict = "accept";
+    auto r = f.writer->record(e, "Subject: x\r\n\r\nbody\r\n", true, "body");
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().code == "nospace");
+    f.mem->set_full(false);
+    CHECK(f.mem->list("entries/")->size() == 1);
+    f.record("alice@modot.mo.gov", {"bob@modot.mo.gov"}, "after");
+    CHECK(verify(f.writer->store(), at("2026-11-26"))->ok());
+}
+
+TEST_CASE("concurrent writers share group commits and the chain stays whole", "[journal][writer]") {
+    Fixture f(at("2026-11-25T10:00:00Z"));
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 8; ++t)
+        threads.emplace_back([&f, t] {
+            for (int i = 0; i < 50; ++i) {
+                JournalEntry e;
+                e.mail_from = "w" + std::to_string(t) + "@modot.mo.gov";
+                e.rcpts = {"bob@modot.mo.gov"};
+                e.verdict = "accept";
+                auto r = f.writer->record(e, "Subject: n\r\n\r\n" + std::to_string(i) + "\r\n", true, "x");
+                if (!r.ok()) std::abort();
+            }
+        });
+    for (auto& t : threads) t.join();
+    auto v = verify(f.writer->store(), at("2026-11-26"));
+    CHECK(v->ok());
+    CHECK(v->links == 400);
+    CHECK(f.writer->index()->count().value() == 400);
+}
+
+TEST_CASE("open chains entries a crash left unchained and drops torn chain lines", "[journal][recovery]") {
+    char tmpl[] = "/tmp/ordinance-journal-XXXXXX";
+    REQUIRE(mkdtemp(tmpl));
+    std::string dir = tmpl;
+    int64_t now = at("2026-11-25T10:00:00Z");
+    {
+        Fixture f(now, std::move(*FsStore::open(dir)));
+        f.record("alice@modot.mo.gov", {"bob@modot.mo.gov"}, "first");
+    }
+    // A crash after the entry's rename but before its chain line, with half a line written.
+    JournalEntry e;
+    e.id = "20261125T100000Z-00000000000000aa";
+    e.time = now;
+    e.verdict = "accept";
+    e.has_body = true;
+    auto bytes = serialize_entry(e, "Subject: orphan\r\n\r\nx\r\n");
+    REQUIRE(bytes.ok());
+    {
+        auto s = FsStore::open(dir);
+        REQUIRE((*s)->put(entry_key(e), *bytes).ok());
+        REQUIRE((*s)->append("chain/2026-11-25", "2 20261125T100000Z-00").ok());
+        std::ofstream(dir + "/entries/2026/11/25/.tmp-1-1") << "half";
+    }
+    auto s = FsStore::open(dir);
+    CHECK_FALSE(verify(**s, now + 3600)->ok());
+    Fixture g(now, std::move(*s));
+    CHECK(g.writer->recovered() == 1);
+    auto v = verify(g.writer->store(), now + 3600);
+    INFO((v->problems.empty() ? "" : v->problems[0]));
+    CHECK(v->ok());
+    CHECK(v->links == 2);
+    struct stat st {};
+    CHECK(::stat((dir + "/entries/2026/11/25/.tmp-1-1").c_str(), &st) != 0);
+    // Entries are written 0600.
+    auto keys = g.writer->store().list("entries/").value();
+    REQUIRE(::stat((dir + "/" + keys[0]).c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+    std::system(("rm -rf " + dir).c_str());
+}
+
+TEST_CASE("search by participant, date and words; who received a Message-ID", "[journal][index]") {
+    Fixture f(at("2026-01-10T09:00:00Z"));
+    f.record("alice@modot.mo.gov", {"bob@modot.mo.gov", "hidden.bcc@modot.mo.gov"}, "bridge", "inspection of the bridge deck");
+    f.now = at("2026-02-10T09:00:00Z");
+    f.record("carol@modot.mo.gov", {"alice@modot.mo.gov"}, "budget", "numbers for March");
+    f.record("mallory@evil.example", {"bob@modot.mo.gov"}, "refused", "", "reject");
+    auto& idx = *f.writer->index();
+    auto count = [&](SearchQuery q) { return idx.search(q).value().size(); };
+    SearchQuery q;
+    q.participants = {"ALICE@modot.mo.gov"};
+    CHECK(count(q) == 2);
+    q.since = at("2026-02-01");
+    CHECK(count(q) == 1);
+    SearchQuery t;
+    t.text = "bridge deck";
+    CHECK(count(t) == 1);
+    t.text = "bridge march";
+    CHECK(count(t) == 0);
+    SearchQuery s;
+    s.subject = "budget";
+    CHECK(count(s) == 1);
+    SearchQuery to;
+    to.to = {"hidden.bcc@modot.mo.gov"};
+    CHECK(count(to) == 1);
+    SearchQuery fr;
+    fr.from = {"bob@modot.mo.gov"};
+    CHECK(count(fr) == 0);
+    auto who = idx.recipients_of("<bridge@test>").value();
+    CHECK(who == std::vector<std::string>{"bob@modot.mo.gov", "hidden.bcc@modot.mo.gov"});
+    CHECK(idx.recipients_of("<refused@test>").value().empty());  // rejected: nobody received it
+    SearchQuery all;
+    auto rows = idx.search(all).value();
+    REQUIRE(rows.size() == 3);
+    CHECK_FALSE(rows[2].has_body);  // the rejected one is metadata only
+    CHECK(rows[2].size > 0);        // ... with the size of what was refused
+}
+
+TEST_CASE("export: eml-zip members are the journaled bytes; mbox quotes From lines", "[journal][export]") {
+    char tmpl[] = "/tmp/ordinance-export-XXXXXX";
+    REQUIRE(mkdtemp(tmpl));
+    std::string dir = tmpl;
+    Fixture f(at("2026-01-10T09:00:00Z"));
+    f.record("alice@modot.mo.gov", {"bob@modot.mo.gov"}, "quoting", "From the start\r\n>From quoted");
+    auto rows = f.writer->index()->search(SearchQuery{}).value();
+    auto z = export_messages(f.writer->store(), rows, "eml-zip", dir + "/out.zip", at("2026-02-01"));
+    REQUIRE(z.ok());
+    CHECK(z->messages == 1);
+    std::ifstream in(dir + "/out.zip", std::ios::binary);
+    std::string zip((std::istreambuf_iterator<char>(in)), {});
+    std::string raw = "From: alice@modot.mo.gov\r\nSubject: quoting\r\nMessage-ID: <quoting@test>\r\n\r\nFrom the start\r\n>From quoted\r\n";
+    CHECK(zip.find(raw) != std::string::npos);
+    std::ifstream man(z->manifest_path);
+    std::string manifest((std::istreambuf_iterator<char>(man)), {});
+    CHECK(manifest.find(sha256_hex(raw)) != std::string::npos);
+    CHECK_FALSE(export_messages(f.writer->store(), rows, "eml-zip", dir + "/out.zip", 0).ok());  // never overwrites
+    auto m = export_messages(f.writer->store(), rows, "mbox", dir + "/out.mbox", at("2026-02-01"));
+    REQUIRE(m.ok());
+    std::ifstream mb(dir + "/out.mbox", std::ios::binary);
+    std::string mbox((std::istreambuf_iterator<char>(mb)), {});
+    CHECK(mbox.rfind("From alice@modot.mo.gov Sat Jan 10 09:00:00 2026\n", 0) == 0);
+    CHECK(mbox.find("\n>From the start\n>>From quoted\n") != std::string::npos);
+    // A redactor changes the exported copy only, and withholds what it cannot clean.
+    Redactor red = [](std::string_view raw) {
+        Redaction r;
+        r.text = std::string(raw);
+        auto p = r.text.find("quoted");
+        if (p != std::string::npos) {
+            r.text.replace(p, 6, "[X]");
+            r.notes.push_back("word at byte " + std::to_string(p));
+        }
+        return r;
+    };
+    auto rz = export_messages(f.writer->store(), rows, "eml-zip", dir + "/red.zip", at("2026-02-01"), red);
+    REQUIRE(rz.ok());
+    CHECK(rz->redacted == 1);
+    std::ifstream rin(dir + "/red.zip", std::ios::binary);
+    std::string rzip((std::istreambuf_iterator<char>(rin)), {});
+    CHECK(rzip.find(">From [X]\r\n") != std::string::npos);
+    CHECK(f.writer->store().get(f.writer->store().list("entries/").value()[0])->size() > 0);
+    Redactor stuck = [](std::string_view raw) { return Redaction{std::string(raw), {"hidden"}, false}; };
+    auto wz = export_messages(f.writer->store(), rows, "eml-zip", dir + "/held.zip", at("2026-02-01"), stuck);
+    REQUIRE(wz.ok());
+    CHECK(wz->messages == 0);
+    CHECK(wz->unredacted == 1);
+    std::system(("rm -rf " + dir).c_str());
+}
