@@ -28,6 +28,8 @@ Prints:
 
 Options: --build DIR (default REPO/build), --messages N (default 1500), --sessions S
 (default 20), --latency N (default 150), --keep (keep the work directory).
+Environment: MILTER_EXTRA_ARGS, extra arguments for ordinance-milter (word-split), e.g.
+"--set journal.enabled=false" to leave the journal's durable writes out of the comparison.
 Must run as root. Everything started is stopped by PID on exit.
 EOF
 }
@@ -132,6 +134,8 @@ mkdir -p "$WORK/spool"
 args=(--config "$REPO/config/examples/ordinance.toml" --set "milter.socket=inet:127.0.0.1:$PORT_B"
       --set "milter.spool_dir=$WORK/spool" --set "journal.dir=$WORK/journal")
 getent passwd ordinance >/dev/null || args+=(--set "milter.user=")
+# shellcheck disable=SC2206
+args+=(${MILTER_EXTRA_ARGS:-})   # e.g. MILTER_EXTRA_ARGS="--set journal.enabled=false"
 [[ -n $(getent passwd ordinance) ]] && chown ordinance: "$WORK/spool"
 "$BUILD/ordinance-milter" "${args[@]}" </dev/null >>"$WORK/ordinance.log" 2>&1 &
 PID_B=$!; PIDS+=("$PID_B")

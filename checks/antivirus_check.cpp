@@ -1,6 +1,7 @@
 #include "checks/antivirus_check.h"
 
 #include "checks/attachment_policy.h"
+#include <chrono>
 #include <mutex>
 
 #include "base/log.h"
@@ -44,6 +45,11 @@ AntivirusCheck::AntivirusCheck(const Config& cfg) : cfg_(cfg) {
                 {"ms", std::to_string(static_cast<long>(av_->load_ms()))}});
 }
 
+// Each decoded leaf part goes to libclamav on its own, rather than the raw message to
+// libclamav's mail parser: every part is then scanned exactly once (our parser already decoded
+// it, nested messages included), the finding names the part, and it costs less than half as
+// much (bench/antivirus, 600 mixed messages, scratch on tmpfs: 0.97-0.99 ms/msg part by part
+// vs 2.3-3.0 ms/msg raw; libclamav's mail parser writes every part to a temp file first).
 void AntivirusCheck::on_message(const Envelope& env, const mime::Message& msg, Findings& out) const {
     if (!av_) return;
     std::size_t count[4] = {0, 0, 0, 0};  // virus, unscannable, error, banned
@@ -53,10 +59,21 @@ void AntivirusCheck::on_message(const Envelope& env, const mime::Message& msg, F
     };
 
     bool types = attachment_policy_applies(cfg_, env);
+    // max_scan_time_ms bounds one part inside libclamav; the message as a whole gets twice
+    // that, so that a thousand small parts cannot hold the MTA past its milter timeout.
+    auto start = std::chrono::steady_clock::now();
+    auto budget = std::chrono::milliseconds(2 * cfg_.antivirus.max_scan_time_ms);
+    bool out_of_time = false;
     msg.for_each_part([&](const mime::Part& p) {
         // Leaves only: a multipart has no bytes of its own, and a parsed message/rfc822 is
         // covered through its own parts (an unparsed one stays a leaf and is scanned whole).
-        if (!p.children.empty() || p.embedded || p.is_multipart() || p.body.empty()) return;
+        if (!p.children.empty() || p.embedded || p.is_multipart() || p.body.empty() || out_of_time) return;
+        if (std::chrono::steady_clock::now() - start > budget) {
+            out_of_time = true;
+            add(1, "virus_unscannable", "virus", "Virus scan time for the message ran out before every part was scanned",
+                "limit=max_scan_time_ms");
+            return;
+        }
         std::string name = shown_name(p.filename);
         std::string label = name.empty() ? "the " + p.media_type() + " part" : "'" + name + "' (" + p.media_type() + ")";
         std::string where = "part=" + name + " type=" + p.media_type();
@@ -97,8 +114,12 @@ void AntivirusCheck::on_message(const Envelope& env, const mime::Message& msg, F
             }
             if (!k || !kind_banned(cfg_, k->kind)) continue;
             std::string kind(file_kind_name(k->kind));
+            std::string what = "'" + shown_name(f.path) + "' inside " + label;
+            auto custom = cfg_.attachments.replies.find(kind);
             add(3, "banned_attachment", "banned_attachment",
-                "Attachment type not allowed: '" + shown_name(f.path) + "' inside " + label + " (" + kind + ": " + k->why + ")",
+                custom != cfg_.attachments.replies.end()
+                    ? custom->second + ": " + what
+                    : "Attachment type not allowed: " + what + " (" + kind + ": " + k->why + ")",
                 where + " inner=" + shown_name(f.path) + " inner_type=" + f.type + " kind=" + kind);
             break;  // one per part is enough to refuse it
         }

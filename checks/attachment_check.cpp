@@ -42,8 +42,10 @@ void AttachmentCheck::on_message(const Envelope& env, const mime::Message& msg, 
         std::string label = shown.empty() ? "an unnamed " + p.media_type() + " part" : "'" + shown + "'";
         if (!member.empty()) label = "'" + shown_name(member) + "' inside " + label;
         ++reported;
-        out.push_back({"banned_attachment", "banned_attachment", Verdict::Accept, 1.0,
-                       "Attachment type not allowed: " + label + " (" + kind + ": " + why + ")",
+        std::string reason = "Attachment type not allowed: " + label + " (" + kind + ": " + why + ")";
+        if (auto r = cfg_.attachments.replies.find(kind); r != cfg_.attachments.replies.end())
+            reason = r->second + ": " + label;
+        out.push_back({"banned_attachment", "banned_attachment", Verdict::Accept, 1.0, reason,
                        "part=" + shown + " type=" + p.media_type() + (member.empty() ? "" : " inner=" + shown_name(member)) +
                            " kind=" + kind,
                        ""});

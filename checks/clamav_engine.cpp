@@ -182,6 +182,11 @@ AvScan ClamAvEngine::scan(std::string_view bytes, const std::string& name) const
     if (rc == CL_VIRUS) {
         out.status = AvScan::Status::Virus;
         out.virus = virname ? virname : "unnamed";
+    } else if (rc == CL_ETIMEOUT || rc == CL_EMAXREC || rc == CL_EMAXSIZE || rc == CL_EMAXFILES) {
+        out.limit = rc == CL_ETIMEOUT ? "max_scan_time_ms"
+                    : rc == CL_EMAXREC ? "max_recursion"
+                    : rc == CL_EMAXSIZE ? "max_scan_size"
+                                        : "max_files";
     } else if (rc != CL_CLEAN) {
         out.status = AvScan::Status::Error;
         out.error = cl_strerror(rc);

@@ -33,7 +33,7 @@ struct AvScan {
     std::vector<ScannedFile> files;  // every file seen, outer first (capped at max_files)
     bool files_truncated = false;
     // A limit libclamav stopped at without saying so (it truncates an oversized archive member
-    // and scans the rest): "max_file_size", "max_scan_size", "max_recursion" or "max_files".
+    // and scans the rest): "max_file_size", "max_scan_size", "max_recursion", "max_files" or "max_scan_time_ms".
     std::string limit;
 };
 

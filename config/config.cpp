@@ -297,7 +297,22 @@ Result<std::shared_ptr<const Config>> load_config(const std::string& path, const
     }
     if (auto* t = w.table(root, "attachments", "attachments")) {
         auto& a = cfg->attachments;
-        w.only(*t, "attachments", {"enabled", "banned_kinds", "directions", "allow_senders"});
+        w.only(*t, "attachments", {"enabled", "banned_kinds", "directions", "allow_senders", "replies"});
+        if (const toml::node* r = t->get("replies")) {
+            if (const toml::table* rt = r->as_table()) {
+                for (auto&& [k, v] : *rt) {
+                    auto text = v.value<std::string>();
+                    if (!text) w.error(v, "attachments.replies." + std::string(k.str()) + " must be a string");
+                    else a.replies[std::string(k.str())] = *text;
+                }
+            } else {
+                w.error(*r, "attachments.replies must be a table of kind = \"text\"");
+            }
+        }
+        for (const auto& [k, text] : a.replies)
+            if (k != "executable" && k != "script" && k != "shortcut" && k != "disk_image" && k != "installer" &&
+                k != "macro_document" && k != "disguised_name")
+                w.error(t->get("replies")->source(), "attachments.replies: '" + k + "' is not a kind of file");
         w.flag(*t, "enabled", a.enabled);
         w.strings(*t, "banned_kinds", a.banned_kinds);
         w.strings(*t, "directions", a.directions);

@@ -81,6 +81,7 @@ struct Config {
                                                  "disk_image", "installer", "macro_document"};
         std::vector<std::string> directions = {"inbound", "outbound", "internal"};
         std::vector<std::string> allow_senders;  // addresses or "@domain" whose attachments pass
+        std::map<std::string, std::string> replies;  // kind -> text for the refusal, e.g. "ask for a PDF"
     } attachments;
 
     struct Organisation {

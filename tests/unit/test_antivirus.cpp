@@ -80,6 +80,14 @@ const std::string& sigdir() {
         }
         std::ofstream(d + "/ordinance-test.hdb") << md5_hex(kHashPayload) << ":" << kHashPayload.size()
                                                  << ":Ordinance.Test.Hash\n";
+        // Removed at exit; the path is copied out of the std::string, which is gone by then.
+        static char path[64];
+        std::snprintf(path, sizeof path, "%s", d.c_str());
+        std::atexit([] {
+            for (const char* f : {"/ordinance-test.ndb", "/ordinance-test.hdb"})
+                std::remove((std::string(path) + f).c_str());
+            rmdir(path);
+        });
         return d;
     }();
     return dir;
@@ -471,4 +479,14 @@ TEST_CASE("a reload shares the running ClamAV engine until a signature file chan
     std::remove((dir + "/a.ndb").c_str());
     std::remove((dir + "/b.ndb").c_str());
     rmdir(dir.c_str());
+}
+
+TEST_CASE("the message's scan time is bounded, and running out is unscannable", "[antivirus]") {
+    auto e = engine({"antivirus.max_scan_time_ms=1", "limits.max_parts=1000"});
+    std::vector<Attachment> parts(300, Attachment{"text/plain; name=p.txt", "", std::string(4000, 'x')});
+    auto o = scan(*e, mail(parts));
+    INFO(describe(o));
+    REQUIRE(!with_rule(o, "virus_unscannable").empty());
+    CHECK(with_rule(o, "virus_unscannable")[0]->evidence.find("max_scan_time_ms") != std::string::npos);
+    CHECK(o.decision.verdict == ord::Verdict::Quarantine);
 }

@@ -5,10 +5,13 @@
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <thread>
 
+#include "config/config.h"
 #include "journal/codec.h"
+#include "journal/config_policy.h"
 #include "journal/journal.h"
 #include "journal/records.h"
 
@@ -427,4 +430,41 @@ TEST_CASE("export: eml-zip members are the journaled bytes; mbox quotes From lin
     CHECK(wz->messages == 0);
     CHECK(wz->unredacted == 1);
     std::system(("rm -rf " + dir).c_str());
+}
+
+TEST_CASE("[journal] configuration errors name the line; classes reach the policy", "[journal][config]") {
+    struct Case {
+        const char* text;
+        int line;
+        const char* fragment;
+    };
+    auto c = GENERATE(values<Case>({
+        {"[journal]\ndefault_retention = \"5 years\"\n", 2, "journal.default_retention"},
+        {"[journal]\ndir = \"relative/path\"\n", 2, "absolute"},
+        {"[journal]\n\n[[journal.retention]]\nclass = \"x\"\nperiod = \"6w\"\nmembers = [\"a@b\"]\n", 5, "period"},
+        {"[journal]\n[[journal.retention]]\nclass = \"x\"\nperiod = \"6y\"\nmembers = [\"nobody\"]\n", 5, "not an address"},
+        {"[journal]\nretain = 1\n", 2, "unknown key 'retain'"},
+    }));
+    char name[] = "/tmp/ordinance-journal-config-XXXXXX.toml";
+    int fd = mkstemps(name, 5);
+    REQUIRE(fd >= 0);
+    REQUIRE(::write(fd, c.text, std::strlen(c.text)) == static_cast<ssize_t>(std::strlen(c.text)));
+    ::close(fd);
+    auto r = ord::load_config(name);
+    ::unlink(name);
+    REQUIRE_FALSE(r.ok());
+    INFO(r.error().message);
+    CHECK(r.error().message.find(":" + std::to_string(c.line) + ":") != std::string::npos);
+    CHECK(r.error().message.find(c.fragment) != std::string::npos);
+}
+
+TEST_CASE("the example configuration's retention classes", "[journal][config]") {
+    auto cfg = ord::load_config(std::string(ORDINANCE_SOURCE_DIR) + "/config/examples/ordinance.toml");
+    REQUIRE(cfg.ok());
+    CHECK((*cfg)->journal.enabled);
+    auto p = policy_from_config(**cfg);
+    CHECK(p.default_period().str() == "5y6m");
+    CHECK(p.class_for({"alice@modot.mo.gov", "commission.secretary@modot.mo.gov"}) == "commission_secretary");
+    CHECK(p.class_for({"commission.secretary@modot.mo.gov", "chief.counsel@modot.mo.gov"}) == "chief_counsel");
+    CHECK(p.period_of("chief_counsel")->never);
 }
