@@ -93,7 +93,9 @@ void AntivirusCheck::on_message(const Envelope& env, const mime::Message& msg, F
                 if (types && kind_banned(cfg_, FileKind::MacroDocument) &&
                     !(by_name && kind_banned(cfg_, by_name->kind)))
                     add(3, "banned_attachment", "banned_attachment",
-                        "Attachment type not allowed: " + label + " (macro_document: document carries VBA macros)",
+                        cfg_.attachments.replies.count("macro_document")
+                            ? cfg_.attachments.replies.at("macro_document") + ": " + label
+                            : "Attachment type not allowed: " + label + " (macro_document: document carries VBA macros)",
                         where + " kind=macro_document signal=" + r.virus);
             } else {
                 add(0, "virus", "virus", "Virus found: " + r.virus + " in " + label, where + " virus=" + r.virus);

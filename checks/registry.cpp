@@ -1,4 +1,3 @@
-// CONCURRENT WORK IN PROGRESS: before editing this shared file read /work/HOUSE_RULES.md (small targeted edits only; never git add/commit/stash/checkout).
 #include "checks/registry.h"
 
 #include <array>

@@ -1,4 +1,3 @@
-// CONCURRENT WORK IN PROGRESS: before editing this shared file read /work/HOUSE_RULES.md (small targeted edits only; never git add/commit/stash/checkout).
 // The loaded configuration: ordinance.toml parsed, validated and frozen. Immutable once
 // built; the daemon swaps whole snapshots on reload (shared_ptr<const Config>).
 #pragma once

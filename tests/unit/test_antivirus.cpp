@@ -490,3 +490,14 @@ TEST_CASE("the message's scan time is bounded, and running out is unscannable", 
     CHECK(with_rule(o, "virus_unscannable")[0]->evidence.find("max_scan_time_ms") != std::string::npos);
     CHECK(o.decision.verdict == ord::Verdict::Quarantine);
 }
+
+TEST_CASE("a refusal can carry the text configured for its kind", "[attachments]") {
+    auto e = engine({"attachments.replies={ macro_document = \"Macro documents: ask the sender for a PDF\" }"});
+    auto o = scan(*e, mail({{"application/vnd.ms-excel; name=budget.xlsm", "", "PK"}}));
+    INFO(describe(o));
+    CHECK(o.decision.smtp_reply().rfind("550 5.7.1 Macro documents: ask the sender for a PDF: 'budget.xlsm'", 0) == 0);
+    auto bad = ord::load_config(std::string(ORDINANCE_SOURCE_DIR) + "/config/examples/ordinance.toml",
+                                {"attachments.replies={ sofware = \"x\" }"});
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.error().message.find("'sofware' is not a kind") != std::string::npos);
+}
