@@ -128,7 +128,7 @@ start_milter() { # PORT
     local port=$1 spool=$WORK/milter-spool
     mkdir -p "$spool"
     local args=(--config "$MILTER_CONFIG" --set "milter.socket=inet:127.0.0.1:$port"
-                --set "milter.spool_dir=$spool")
+                --set "milter.spool_dir=$spool" --set "journal.dir=$WORK/journal")
     if ! getent passwd ordinance >/dev/null; then
         args+=(--set "milter.user=")   # no 'ordinance' user here: stay root (benchmark only)
     fi

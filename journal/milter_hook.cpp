@@ -37,6 +37,10 @@ Result<Ok> mkdirs(const std::string& path, mode_t mode) {
 Result<Ok> prepare_journal_dir(const Config& cfg, const std::string& user) {
     if (!cfg.journal.enabled) return Ok{};
     const std::string& dir = cfg.journal.dir;
+    // Parents are made traversable (0755): the milter runs as `user` and must reach the
+    // journal; the journal itself is private (0700, owned by `user`).
+    if (auto slash = dir.rfind('/'); slash != std::string::npos && slash > 0)
+        if (auto r = mkdirs(dir.substr(0, slash), 0755); !r) return r;
     if (auto r = mkdirs(dir, 0700); !r) return r;
     if (::geteuid() != 0 || user.empty()) return Ok{};
     struct passwd* pw = ::getpwnam(user.c_str());

@@ -58,7 +58,6 @@ struct Session {
         rcpt_findings.clear();
         rcpt_rejected = 0;
         headers_done = false;
-        failure.clear();
     }
 
     std::shared_ptr<const Engine> engine;  // snapshot for the whole connection
@@ -67,8 +66,6 @@ struct Session {
     Findings rcpt_findings;  // findings from RCPT time, reported again at end of message
     std::size_t rcpt_rejected = 0;
     bool headers_done = false;
-    unsigned long protocol = 0;  // SMFIP_* flags agreed at negotiation (which steps need no reply)
-    std::string failure;         // set when a no-reply step failed; end of message tempfails
 };
 
 }  // namespace ord::milter
