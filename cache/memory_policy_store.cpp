@@ -1,5 +1,7 @@
 #include "cache/memory_policy_store.h"
 
+#include "base/text.h"
+
 #include <arpa/inet.h>
 
 #include <algorithm>
@@ -9,13 +11,6 @@
 namespace ord {
 
 namespace {
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
-
 std::string trim_angle(std::string_view s) {
     while (!s.empty() && (s.front() == '<' || s.front() == ' ')) s.remove_prefix(1);
     while (!s.empty() && (s.back() == '>' || s.back() == ' ')) s.remove_suffix(1);
@@ -26,13 +21,13 @@ std::string trim_angle(std::string_view s) {
 std::string address_domain(std::string_view address) {
     auto at = address.rfind('@');
     if (at == std::string_view::npos) return {};
-    std::string d = lower(address.substr(at + 1));
+    std::string d = ascii_lower(address.substr(at + 1));
     while (!d.empty() && (d.back() == '>' || d.back() == '.')) d.pop_back();
     return d;
 }
 
 std::string MemoryPolicyStore::strip_tag(std::string_view a) const {
-    std::string addr = lower(trim_angle(a));
+    std::string addr = ascii_lower(trim_angle(a));
     auto at = addr.rfind('@');
     if (at == std::string::npos || data_.recipient_delimiter.empty()) return addr;
     auto tag = addr.find_first_of(data_.recipient_delimiter);
@@ -47,7 +42,7 @@ std::string MemoryPolicyStore::canonical(std::string_view address) const {
 }
 
 std::optional<std::string> MemoryPolicyStore::login_address(std::string_view login) const {
-    std::string l = lower(login);
+    std::string l = ascii_lower(login);
     if (l.empty()) return std::nullopt;
     auto it = alias_.find(l);
     if (it != alias_.end()) return it->second;
@@ -133,7 +128,7 @@ std::optional<std::string> MemoryPolicyStore::supervisor(std::string_view canoni
 }
 
 bool MemoryPolicyStore::internal_domain(std::string_view domain) const {
-    std::string d = lower(domain);
+    std::string d = ascii_lower(domain);
     // A subdomain of an internal domain is internal too.
     while (true) {
         if (domains_.count(d)) return true;
@@ -181,7 +176,7 @@ std::shared_ptr<const MemoryPolicyStore> MemoryPolicyStore::build(PolicyData dat
     std::shared_ptr<MemoryPolicyStore> s(new MemoryPolicyStore());
     s->data_ = std::move(data);
     auto& d = s->data_;
-    for (auto& dom : d.internal_domains) s->domains_.insert(lower(dom));
+    for (auto& dom : d.internal_domains) s->domains_.insert(ascii_lower(dom));
     for (const auto& net : d.trusted_networks) {
         Network n;
         auto slash = net.find('/');
@@ -195,7 +190,7 @@ std::shared_ptr<const MemoryPolicyStore> MemoryPolicyStore::build(PolicyData dat
         if (slash != std::string::npos) n.prefix = std::min(n.prefix, std::atoi(net.c_str() + slash + 1));
         s->networks_.push_back(n);
     }
-    for (const auto& [name, primary] : d.aliases) s->alias_[lower(name)] = lower(primary);
+    for (const auto& [name, primary] : d.aliases) s->alias_[ascii_lower(name)] = ascii_lower(primary);
     // Canonical forms everywhere, so lookups are plain string compares.
     for (auto& g : d.groups) {
         g.address = s->strip_tag(g.address);

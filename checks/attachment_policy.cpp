@@ -1,18 +1,13 @@
 #include "checks/attachment_policy.h"
 
+#include "base/text.h"
+
 #include <algorithm>
 #include <array>
 #include <cstring>
 
 namespace ord {
 namespace {
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
 
 struct ExtKind {
     std::string_view ext;
@@ -85,7 +80,7 @@ std::string_view effective(std::string_view name) {
 }
 
 std::optional<FileKind> ext_kind(std::string_view ext) {
-    std::string e = lower(ext);
+    std::string e = ascii_lower(ext);
     for (const auto& x : kExtensions)
         if (x.ext == e) return x.kind;
     return std::nullopt;
@@ -106,7 +101,7 @@ bool has_bidi_control(std::string_view s) {
 
 std::string domain_of(std::string_view a) {
     auto at = a.rfind('@');
-    return at == std::string_view::npos ? std::string() : lower(a.substr(at + 1));
+    return at == std::string_view::npos ? std::string() : ascii_lower(a.substr(at + 1));
 }
 
 bool internal_domain(const Config& cfg, std::string_view address) {
@@ -158,11 +153,11 @@ std::optional<KindMatch> kind_from_clamav_type(std::string_view type) {
 
 std::optional<KindMatch> kind_from_name(std::string_view name) {
     std::string_view n = effective(name);
-    if (lower(n) == "vbaproject.bin") return KindMatch{FileKind::MacroDocument, "document carries VBA macros"};
+    if (ascii_lower(n) == "vbaproject.bin") return KindMatch{FileKind::MacroDocument, "document carries VBA macros"};
     auto dot = n.rfind('.');
     if (dot == std::string_view::npos || dot + 1 >= n.size()) return std::nullopt;
     std::string_view ext = n.substr(dot + 1);
-    if (auto k = ext_kind(ext)) return KindMatch{*k, "name ends in ." + lower(ext)};
+    if (auto k = ext_kind(ext)) return KindMatch{*k, "name ends in ." + ascii_lower(ext)};
     return std::nullopt;
 }
 
@@ -179,7 +174,7 @@ std::string name_trick(std::string_view name) {
     if (stem.size() + 3 < n.substr(0, last).size()) return "padding before the real extension";
     auto prev = stem.rfind('.');
     if (prev != std::string_view::npos && prev + 1 < stem.size() && stem.size() - prev - 1 <= 5)
-        return "double extension ." + lower(stem.substr(prev + 1)) + "." + lower(n.substr(last + 1));
+        return "double extension ." + ascii_lower(stem.substr(prev + 1)) + "." + ascii_lower(n.substr(last + 1));
     return {};
 }
 
@@ -241,7 +236,7 @@ bool kind_banned(const Config& cfg, FileKind k) {
 bool attachment_policy_applies(const Config& cfg, const Envelope& env) {
     const auto& a = cfg.attachments;
     if (!a.enabled) return false;
-    std::string from = lower(env.mail_from);
+    std::string from = ascii_lower(env.mail_from);
     for (const auto& s : a.allow_senders) {
         if (s.empty()) continue;
         if (s.front() == '@' ? domain_of(from) == s.substr(1) : from == s) return false;

@@ -1,18 +1,13 @@
 #include "checks/direction.h"
 
+#include "base/text.h"
+
 #include <arpa/inet.h>
 
 #include <cstring>
 
 namespace ord {
 namespace {
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
 
 bool in_network(const std::string& addr, const std::string& net) {
     auto slash = net.find('/');
@@ -38,12 +33,12 @@ std::string domain_of(std::string_view address) {
     if (at == std::string_view::npos) return {};
     std::string_view d = address.substr(at + 1);
     while (!d.empty() && (d.back() == '>' || d.back() == '.' || d.back() == ' ')) d.remove_suffix(1);
-    return lower(d);
+    return ascii_lower(d);
 }
 
 bool domain_in(std::string_view domain, const std::vector<std::string>& list) {
     if (domain.empty()) return false;
-    std::string d = lower(domain);
+    std::string d = ascii_lower(domain);
     for (const auto& l : list) {
         if (l.empty() || l.find('@') != std::string::npos) continue;
         if (d == l) return true;
@@ -54,7 +49,7 @@ bool domain_in(std::string_view domain, const std::vector<std::string>& list) {
 }
 
 bool address_in(std::string_view address, const std::vector<std::string>& list) {
-    std::string a = lower(address);
+    std::string a = ascii_lower(address);
     for (const auto& l : list)
         if (l.find('@') != std::string::npos && l == a) return true;
     return domain_in(domain_of(a), list);

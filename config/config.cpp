@@ -1,5 +1,7 @@
 #include "config/config.h"
 
+#include "base/text.h"
+
 #include <arpa/inet.h>
 
 #include <cstdlib>
@@ -105,12 +107,6 @@ bool valid_network(const std::string& n) {
     std::string len = n.substr(slash + 1);
     if (len.empty() || len.size() > 3 || len.find_first_not_of("0123456789") != std::string::npos) return false;
     return std::stoi(len) <= bits;
-}
-
-std::string lower(std::string s) {
-    for (auto& c : s)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return s;
 }
 
 // Applies one --set override to the parsed tree.
@@ -248,7 +244,7 @@ Result<std::shared_ptr<const Config>> load_config(const std::string& path, const
         w.str(*t, "name", cfg->organisation.name);
         w.strings(*t, "internal_domains", cfg->organisation.internal_domains);
         w.strings(*t, "trusted_networks", cfg->organisation.trusted_networks);
-        for (auto& d : cfg->organisation.internal_domains) d = lower(d);
+        for (auto& d : cfg->organisation.internal_domains) d = ascii_lower(d);
         for (const auto& n : cfg->organisation.trusted_networks)
             if (!valid_network(n))
                 w.error(t->get("trusted_networks")->source(),
@@ -326,7 +322,7 @@ Result<std::shared_ptr<const Config>> load_config(const std::string& path, const
             if (d != "inbound" && d != "outbound" && d != "internal")
                 w.error(t->get("directions")->source(),
                         "attachments.directions: '" + d + "' is not one of inbound, outbound, internal");
-        for (auto& s : a.allow_senders) s = lower(s);
+        for (auto& s : a.allow_senders) s = ascii_lower(s);
     }
     if (auto* t = w.table(root, "content", "content")) {
         w.only(*t, "content", {"rules"});
@@ -377,7 +373,7 @@ Result<std::shared_ptr<const Config>> load_config(const std::string& path, const
                 w.str(*rt, "class", rc.name);
                 w.str(*rt, "period", rc.period);
                 w.strings(*rt, "members", rc.members);
-                for (auto& m : rc.members) m = lower(m);
+                for (auto& m : rc.members) m = ascii_lower(m);
                 if (rc.name.empty() || rc.name == "default")
                     w.error(*rt, "journal.retention: 'class' must name the class (and not be \"default\")");
                 if (!period_ok(rc.period))
