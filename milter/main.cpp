@@ -1,10 +1,6 @@
 // ordinance-milter: the libmilter adapter and the daemon's main. Thin by design: every
 // decision comes from the Engine; this file moves bytes and answers the MTA.
-#include <dirent.h>
 #include <grp.h>
-#include <netinet/in.h>
-#include <netinet/tcp.h>
-#include <sys/socket.h>
 #include <libmilter/mfapi.h>
 #include <pthread.h>
 #include <pwd.h>
@@ -380,30 +376,6 @@ std::string libmilter_socket(const std::string& s) {
     return "";
 }
 
-// libmilter answers end of message with several small writes (header changes, then the
-// verdict). With Nagle's algorithm on, each later write waits for the MTA's delayed ACK,
-// about 40 ms on Linux. libmilter does not expose its socket, so find our listening TCP
-// socket and set TCP_NODELAY on it; accepted connections inherit it.
-void disable_nagle_on_listener() {
-    DIR* d = ::opendir("/proc/self/fd");
-    if (!d) return;
-    while (struct dirent* e = ::readdir(d)) {
-        int fd = std::atoi(e->d_name);
-        if (fd <= 2 || fd == ::dirfd(d)) continue;
-        int listening = 0;
-        socklen_t len = sizeof listening;
-        if (::getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &len) != 0 || !listening) continue;
-        struct sockaddr_storage ss {};
-        socklen_t sl = sizeof ss;
-        if (::getsockname(fd, reinterpret_cast<sockaddr*>(&ss), &sl) != 0) continue;
-        if (ss.ss_family != AF_INET && ss.ss_family != AF_INET6) continue;
-        int one = 1;
-        if (::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one) != 0)
-            log::warn("nodelay_failed", {{"error", std::strerror(errno)}});
-    }
-    ::closedir(d);
-}
-
 int usage(const std::string& m) {
     std::cerr << "ordinance-milter: " << m << "\n(try 'ordinance-milter --help')\n";
     return 2;
@@ -533,7 +505,6 @@ int main(int argc, char** argv) {
                   << " (address in use, bad path, or no permission)\n";
         return 1;
     }
-    disable_nagle_on_listener();
     // The journal directory is made and handed to milter.user while we are still root.
     if (auto jr = ord::journal::prepare_journal_dir(cfg, cfg.milter.user); !jr) {
         std::cerr << "ordinance-milter: journal: " << jr.error().message << "\n";
