@@ -1,5 +1,7 @@
 #include "checks/normalize.h"
 
+#include "mime/codec.h"
+
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -36,23 +38,7 @@ int32_t next_cp(std::string_view s, std::size_t& i) {
     return cp;
 }
 
-void put_cp(std::string& out, int32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
+void put_cp(std::string& out, int32_t cp) { mime::append_utf8(out, static_cast<uint32_t>(cp)); }
 
 // Cyrillic and Greek letters that pass for Latin ones (after case folding).
 int32_t homoglyph(int32_t cp) {

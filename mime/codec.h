@@ -2,6 +2,7 @@
 // RFC 2231 parameters, charset conversion to UTF-8 and HTML to text.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
@@ -27,5 +28,7 @@ std::map<std::string, std::string> parse_params(std::string_view value, std::str
 // block elements become line breaks.
 std::string html_to_text(std::string_view html);
 std::string to_lower(std::string_view s);
+// Appends code point `cp` as UTF-8; surrogates and values past U+10FFFF become U+FFFD.
+void append_utf8(std::string& out, uint32_t cp);
 
 }  // namespace ord::mime
