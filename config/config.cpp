@@ -1,6 +1,7 @@
 #include "config/config.h"
 
 #include "base/text.h"
+#include "config/toml_file.h"
 
 #include <arpa/inet.h>
 
@@ -152,16 +153,9 @@ std::string default_config_path() {
 }
 
 Result<std::shared_ptr<const Config>> load_config(const std::string& path, const std::vector<std::string>& overrides) {
-    toml::table root;
-    try {
-        root = toml::parse_file(path);
-    } catch (const toml::parse_error& e) {
-        std::ostringstream os;
-        os << path;
-        if (e.source().begin.line > 0) os << ':' << e.source().begin.line;
-        os << ": " << e.description();
-        return Error{"config", os.str()};
-    }
+    auto parsed = parse_toml_file(path);
+    if (!parsed) return parsed.error();
+    toml::table& root = *parsed;
     for (const auto& ov : overrides)
         if (auto err = apply_override(root, ov)) return Error{"config", *err};
 

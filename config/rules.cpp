@@ -1,5 +1,7 @@
 #include "config/rules.h"
 
+#include "config/toml_file.h"
+
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -187,17 +189,12 @@ void load_rule(FileErrors& fe, const toml::table& rt, ContentCategory& cat) {
 }
 
 void load_file(const std::string& path, ContentRules& out, std::vector<std::string>& errors) {
-    toml::table root;
-    try {
-        root = toml::parse_file(path);
-    } catch (const toml::parse_error& e) {
-        std::ostringstream os;
-        os << path;
-        if (e.source().begin.line > 0) os << ':' << e.source().begin.line;
-        os << ": " << e.description();
-        errors.push_back(os.str());
+    auto parsed = parse_toml_file(path);
+    if (!parsed) {
+        errors.push_back(parsed.error().message);
         return;
     }
+    const toml::table& root = *parsed;
     FileErrors fe(path);
     fe.only(root, "top level", {"category", "personal_data", "rule"});
     ContentCategory cat;
