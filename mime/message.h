@@ -51,6 +51,13 @@ struct Message {
     Part root;                         // the top-level entity (headers duplicated in root.headers)
     std::vector<Anomaly> anomalies;    // everything the parser flagged, nested messages included
     std::size_t raw_size = 0;
+    // The structure broke a parser limit (depth, parts, headers, line length, size): only the
+    // top-level header was parsed and `root` has no parts. Checks that must see every byte
+    // (antivirus) then read `raw` themselves.
+    bool headers_only = false;
+    // The bytes given to parse(), top level only (empty for embedded messages). A view: valid
+    // only while the caller's buffer is, which covers every check run on this message.
+    std::string_view raw;
 
     // First header field with this name (case-insensitive), decoded; empty when absent.
     std::string header(std::string_view name) const;

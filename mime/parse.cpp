@@ -349,9 +349,11 @@ bool Message::has_header(std::string_view name) const { return find(headers, nam
 Message parse(std::string_view raw, const Limits& limits) {
     Message m;
     m.raw_size = raw.size();
+    m.raw = raw;
     try {
         ScanResult scan = prescan(raw, limits, m.anomalies);
         if (!scan.structure_ok) {
+            m.headers_only = true;
             parse_headers_only(raw, limits, m);
             return m;
         }

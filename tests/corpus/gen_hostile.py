@@ -51,7 +51,9 @@ def deep_multipart(rng):
     out.append(b"Content-Type: text/plain\r\n\r\nbottom of the pit\r\n")
     for i in reversed(range(n)):
         out.append(b"--d%d--\r\n" % i)
-    return out, ["malformed"], "multipart/mixed nested 10,000 deep (limit 32), every boundary properly closed.", None
+    return out, ["malformed", "virus"], ("multipart/mixed nested 10,000 deep (limit 32), every boundary properly closed. "
+                                          "Too deep for the MIME parser and for ClamAV's own recursion limit: "
+                                          "virus_unscannable (quarantine), never a silent accept."), None
 
 
 def deep_rfc822(rng):
@@ -61,7 +63,8 @@ def deep_rfc822(rng):
         out.append(b"From: level%d@example.net\r\nSubject: Fwd: level %d\r\n"
                    b"MIME-Version: 1.0\r\nContent-Type: message/rfc822\r\n\r\n" % (i, i))
     out.append(b"From: bottom@example.net\r\nSubject: bottom\r\n\r\nbottom of the pit\r\n")
-    return out, ["malformed"], "message/rfc822 nested 10,000 deep (limit 32).", None
+    return out, ["malformed", "virus"], ("message/rfc822 nested 10,000 deep (limit 32); ClamAV's mail parser "
+                                          "stops at its recursion limit: virus_unscannable."), None
 
 
 def unclosed_boundary_5mb(rng):
