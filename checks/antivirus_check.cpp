@@ -1,10 +1,12 @@
 #include "checks/antivirus_check.h"
 
+#include "checks/attachment_check.h"
 #include "checks/attachment_policy.h"
 #include <chrono>
 #include <mutex>
 
 #include "base/log.h"
+#include "mime/strip.h"
 
 namespace ord {
 namespace {
@@ -59,6 +61,15 @@ void AntivirusCheck::on_message(const Envelope& env, const mime::Message& msg, F
         if (count[which]++ >= kMaxFindingsPerRule) return;
         out.push_back({rule, category, Verdict::Accept, 1.0, std::move(reason), std::move(evidence), ""});
     };
+    // A banned type found in a part: cut the part out when its kind is to be stripped (only a
+    // part we parsed can be cut; the raw message scanned whole cannot), else refuse.
+    auto banned = [&](const mime::Part* p, const std::string& kind, std::string reason, std::string evidence) {
+        bool strip = p && kind_stripped(cfg_, kind);
+        std::size_t before = out.size();
+        add(3, strip ? "stripped_attachment" : "banned_attachment", "banned_attachment", std::move(reason),
+            std::move(evidence));
+        if (strip && out.size() > before) out.back().part = mime::part_key(p->body);
+    };
 
     bool types = attachment_policy_applies(cfg_, env);
     // max_scan_time_ms bounds one part inside libclamav; the message as a whole gets twice
@@ -69,6 +80,9 @@ void AntivirusCheck::on_message(const Envelope& env, const mime::Message& msg, F
     // What one scan found: a virus, something that could not be scanned, a banned type inside.
     // `p` is the part scanned, or null for the raw message.
     auto judge = [&](const AvScan& r, const mime::Part* p, const std::string& label, const std::string& where) {
+        // One banned_attachment per part: none here when AttachmentCheck already judged the part
+        // banned from its name, content or zip directory.
+        bool part_banned = types && p && judge_part(cfg_, *p).has_value();
         if (r.status == AvScan::Status::Error) {
             add(2, "antivirus_error", "policy_unavailable", "Virus scan failed on " + label + ": " + r.error,
                 where + " error=" + r.error);
@@ -80,14 +94,14 @@ void AntivirusCheck::on_message(const Envelope& env, const mime::Message& msg, F
                 add(1, "virus_unscannable", "virus", "Virus scan limit reached on " + label + " (" + r.virus + ")",
                     where + " signal=" + r.virus);
             } else if (starts_with(r.virus, "Heuristics.OLE2.ContainsMacros")) {
-                auto by_name = kind_from_name(p ? p->filename : std::string());  // AttachmentCheck reports those
-                if (types && kind_banned(cfg_, FileKind::MacroDocument) &&
-                    !(by_name && kind_banned(cfg_, by_name->kind)))
-                    add(3, "banned_attachment", "banned_attachment",
+                if (types && kind_banned(cfg_, FileKind::MacroDocument) && !part_banned) {
+                    part_banned = true;
+                    banned(p, "macro_document",
                         cfg_.attachments.replies.count("macro_document")
                             ? cfg_.attachments.replies.at("macro_document") + ": " + label
                             : "Attachment type not allowed: " + label + " (macro_document: document carries VBA macros)",
                         where + " kind=macro_document signal=" + r.virus);
+                }
             } else {
                 add(0, "virus", "virus", "Virus found: " + r.virus + " in " + label, where + " virus=" + r.virus);
             }
@@ -96,7 +110,7 @@ void AntivirusCheck::on_message(const Envelope& env, const mime::Message& msg, F
             add(1, "virus_unscannable", "virus",
                 "Virus scan limit reached on " + label + " (antivirus." + r.limit + "): not every file inside was scanned",
                 where + " limit=" + r.limit);
-        if (!types) return;
+        if (!types || part_banned) return;
         bool zip_part = p && p->body.compare(0, 4, "PK\x03\x04") == 0;
         for (const auto& f : r.files) {
             if (f.depth == 0) continue;  // the part itself: AttachmentCheck
@@ -109,7 +123,7 @@ void AntivirusCheck::on_message(const Envelope& env, const mime::Message& msg, F
             std::string kind(file_kind_name(k->kind));
             std::string what = "'" + shown_name(f.path) + "' inside " + label;
             auto custom = cfg_.attachments.replies.find(kind);
-            add(3, "banned_attachment", "banned_attachment",
+            banned(p, kind,
                 custom != cfg_.attachments.replies.end()
                     ? custom->second + ": " + what
                     : "Attachment type not allowed: " + what + " (" + kind + ": " + k->why + ")",
@@ -121,13 +135,12 @@ void AntivirusCheck::on_message(const Envelope& env, const mime::Message& msg, F
     // A message whose structure broke a parser limit has no parts to hand over one by one:
     // libclamav's own mail parser gets the raw bytes, with its own limits (a limit it hits is
     // virus_unscannable, never a silent accept).
-    if (msg.headers_only) {
-        if (msg.raw.empty()) return;
+    if (msg.scan_raw && !msg.raw.empty()) {
         AvScan r = av_->scan(msg.raw, "message.eml");
         judge(r, nullptr, "the whole message (parsed by ClamAV: too complex for the MIME parser)",
               "part=(raw message) type=message/rfc822 scanner=clamav-mail");
-        return;
     }
+    if (msg.headers_only) return;
 
     msg.for_each_part([&](const mime::Part& p) {
         // Leaves only: a multipart has no bytes of its own, and a parsed message/rfc822 is

@@ -3,10 +3,22 @@
 // Files inside archives are judged by AntivirusCheck, which sees them unpacked.
 #pragma once
 
+#include <optional>
+#include <string>
+
 #include "checks/check.h"
 #include "config/config.h"
 
 namespace ord {
+
+// What AttachmentCheck finds in one leaf part: the banned kind ("disguised_name" for a name
+// trick alone), why, and the zip member that gave it away; nullopt when nothing.
+struct PartBan {
+    std::string kind;
+    std::string why;
+    std::string member;
+};
+std::optional<PartBan> judge_part(const Config& cfg, const mime::Part& p);
 
 class AttachmentCheck : public Check {
 public:

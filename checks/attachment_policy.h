@@ -45,5 +45,12 @@ std::string shown_name(std::string_view name);
 // attachments.directions, and the sender is not in attachments.allow_senders.
 bool attachment_policy_applies(const Config& cfg, const Envelope& env);
 bool kind_banned(const Config& cfg, FileKind k);
+// Whether attachments of this kind ("macro_document", "disguised_name", ...) are cut out of the
+// message (rule stripped_attachment) rather than the message refused (banned_attachment).
+inline bool kind_stripped(const Config& cfg, std::string_view kind) {
+    for (const auto& k : cfg.attachments.strip)
+        if (k == kind) return true;
+    return false;
+}
 
 }  // namespace ord

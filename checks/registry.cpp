@@ -18,6 +18,7 @@ constexpr std::array kRules{
     RuleInfo{"virus_unscannable", "virus", Verdict::Quarantine, "DNR Internet policy (files and attachments virus-checked)"},
     RuleInfo{"antivirus_error", "policy_unavailable", Verdict::TempFail, "DNR Internet policy (files and attachments virus-checked)"},
     RuleInfo{"banned_attachment", "banned_attachment", Verdict::Reject, "2503 section 24 (no software from outside)"},
+    RuleInfo{"stripped_attachment", "banned_attachment", Verdict::Tag, "2503 section 24 (no software from outside)"},
     RuleInfo{"chain_letter", "chain_letter", Verdict::Tag, "2503 section 7 N (chain letters, jokes)"},
     RuleInfo{"solicitation", "solicitation", Verdict::Tag, "2503 section 7 N and 7 C (solicitation, private business)"},
     RuleInfo{"gambling", "gambling", Verdict::Tag, "2503 section 7 E (gambling, betting pools)"},

@@ -11,7 +11,9 @@
 #include "checks/engine.h"
 #include "checks/registry.h"
 #include "checks/scan.h"
+#include "checks/strip.h"
 #include "cli/json.h"
+#include "mime/strip.h"
 #include "config/config.h"
 
 namespace ord::cli {
@@ -69,7 +71,8 @@ constexpr const char* kScanHelp = R"(NAME
 
 SYNOPSIS
     ordinance [--config FILE] [--set K=V]... scan [--mail-from ADDR] [--rcpt ADDR]...
-              [--auth LOGIN] [--client-ip IP] [--helo NAME] [--json] FILE.eml...
+              [--auth LOGIN] [--client-ip IP] [--helo NAME] [--json] [--strip-out FILE]
+              FILE.eml...
 
 DESCRIPTION
     Parses each message and runs it through exactly the checks ordinance-milter runs:
@@ -87,6 +90,10 @@ OPTIONS
     --json             One JSON object per message per line:
                        {"file","verdict","smtp_reply","findings":[{"rule","category",
                        "action","score","reason","evidence"}]}
+    --strip-out FILE   With one message: write it to FILE as the milter would deliver it
+                       when attachments.strip cuts parts out (rule stripped_attachment):
+                       each such part replaced by a short text notice. Not written when
+                       nothing is stripped; exit status 2 when a part cannot be cut out.
     -h, --help         Show this text.
 
 EXIT STATUS
@@ -169,6 +176,7 @@ int cmd_scan(const std::string& config, const std::vector<std::string>& sets, co
     env.client_addr = "127.0.0.1";
     env.helo = "localhost";
     bool json = false;
+    std::string strip_out;
     std::vector<std::string> files;
     for (size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
@@ -183,6 +191,8 @@ int cmd_scan(const std::string& config, const std::vector<std::string>& sets, co
             return 0;
         } else if (a == "--json") {
             json = true;
+        } else if (a == "--strip-out") {
+            if (!value(strip_out)) return usage("--strip-out needs a file name");
         } else if (a == "--mail-from") {
             if (!value(env.mail_from)) return usage("--mail-from needs an address");
         } else if (a == "--rcpt") {
@@ -201,6 +211,7 @@ int cmd_scan(const std::string& config, const std::vector<std::string>& sets, co
         }
     }
     if (files.empty()) return usage("scan: no message files given");
+    if (!strip_out.empty() && files.size() != 1) return usage("scan: --strip-out takes exactly one message");
     auto engine = ord::Engine::load(config, sets);
     if (!engine) {
         std::cerr << engine.error().message << "\n";
@@ -218,6 +229,20 @@ int cmd_scan(const std::string& config, const std::vector<std::string>& sets, co
         if (json) print_json(f, o);
         else print_text(f, o);
         if (o.decision.verdict != ord::Verdict::Accept && status == 0) status = 1;
+        if (!strip_out.empty() && ord::wants_strip(o.decision)) {
+            auto st = ord::mime::strip_parts(raw, ord::strip_notices(o.decision, ""), (*engine)->config().limits);
+            if (!st.missing.empty() || st.removed == 0) {
+                std::cerr << "ordinance: " << f << ": a part to strip could not be cut out of the message\n";
+                return 2;
+            }
+            std::ofstream out(strip_out, std::ios::binary | std::ios::trunc);
+            out << ord::mime::stripped_message(raw, st);
+            if (!out.flush()) {
+                std::cerr << "ordinance: cannot write " << strip_out << ": " << std::strerror(errno) << "\n";
+                return 2;
+            }
+            if (!json) std::cout << "  stripped: " << ord::stripped_summary(o.decision) << " -> " << strip_out << "\n";
+        }
     }
     std::cout.flush();
     return status;

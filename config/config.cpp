@@ -286,7 +286,8 @@ Result<std::shared_ptr<const Config>> load_config(const std::string& path, const
     }
     if (auto* t = w.table(root, "attachments", "attachments")) {
         auto& a = cfg->attachments;
-        w.only(*t, "attachments", {"enabled", "banned_kinds", "directions", "allow_senders", "replies"});
+        w.only(*t, "attachments",
+               {"enabled", "banned_kinds", "directions", "allow_senders", "replies", "strip", "stripped_dir"});
         if (const toml::node* r = t->get("replies")) {
             if (const toml::table* rt = r->as_table()) {
                 for (auto&& [k, v] : *rt) {
@@ -306,6 +307,18 @@ Result<std::shared_ptr<const Config>> load_config(const std::string& path, const
         w.strings(*t, "banned_kinds", a.banned_kinds);
         w.strings(*t, "directions", a.directions);
         w.strings(*t, "allow_senders", a.allow_senders);
+        w.strings(*t, "strip", a.strip);
+        w.str(*t, "stripped_dir", a.stripped_dir);
+        for (const auto& k : a.strip)
+            if (k != "executable" && k != "script" && k != "shortcut" && k != "disk_image" && k != "installer" &&
+                k != "macro_document" && k != "disguised_name")
+                w.error(t->get("strip")->source(),
+                        "attachments.strip: '" + k +
+                            "' is not one of executable, script, shortcut, disk_image, installer, macro_document, "
+                            "disguised_name");
+        if (!a.strip.empty() && a.stripped_dir.empty())
+            w.error(t->get("stripped_dir") ? t->get("stripped_dir")->source() : t->source(),
+                    "attachments.stripped_dir must name a directory when attachments.strip is set");
         for (const auto& k : a.banned_kinds)
             if (k != "executable" && k != "script" && k != "shortcut" && k != "disk_image" && k != "installer" &&
                 k != "macro_document")

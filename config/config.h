@@ -81,6 +81,10 @@ struct Config {
         std::vector<std::string> directions = {"inbound", "outbound", "internal"};
         std::vector<std::string> allow_senders;  // addresses or "@domain" whose attachments pass
         std::map<std::string, std::string> replies;  // kind -> text for the refusal, e.g. "ask for a PDF"
+        // Kinds (also "disguised_name") whose attachments are cut out and replaced by a short
+        // notice, the rest delivered (rule stripped_attachment), instead of the message refused.
+        std::vector<std::string> strip;
+        std::string stripped_dir = "/var/lib/ordinance/stripped";  // the originals, kept whole
     } attachments;
 
     struct Organisation {

@@ -55,6 +55,9 @@ struct Message {
     // top-level header was parsed and `root` has no parts. Checks that must see every byte
     // (antivirus) then read `raw` themselves.
     bool headers_only = false;
+    // Some bytes are in no part (headers_only, or a part the parser could not locate): checks
+    // that must see every byte read `raw` whole as well.
+    bool scan_raw = false;
     // The bytes given to parse(), top level only (empty for embedded messages). A view: valid
     // only while the caller's buffer is, which covers every check run on this message.
     std::string_view raw;

@@ -2,6 +2,7 @@
 
 #include <mimetic/mimetic.h>
 
+#include <algorithm>
 #include <cstring>
 #include <exception>
 
@@ -50,6 +51,13 @@ void add(std::vector<Anomaly>& a, std::string kind, std::string detail) {
     a.push_back({std::move(kind), std::move(detail)});
 }
 
+// 7bit, 8bit, binary or none: the bytes are the content. A message/rfc822 in base64 or
+// quoted-printable (not allowed by RFC 2046, sent all the same) is decoded and parsed on its own.
+bool identity_encoding(std::string_view cte) {
+    std::string v = to_lower(trim(cte));
+    return v.empty() || v == "7bit" || v == "8bit" || v == "binary";
+}
+
 // ---------------------------------------------------------------------------
 // Pre-scan: the limits, checked on raw bytes before mimetic sees them.
 // It follows the structure just far enough to bound nesting depth, part count and
@@ -57,6 +65,9 @@ void add(std::vector<Anomaly>& a, std::string kind, std::string detail) {
 
 struct ScanResult {
     bool structure_ok = true;  // false: do not hand the bytes to mimetic
+    // The encoded bodies of message/rfc822 parts in base64 or quoted-printable, in document
+    // order: mimetic reads such a body as the embedded message's header, so the bytes come from here.
+    std::vector<std::string_view> encoded_messages;
 };
 
 struct Frame {
@@ -84,10 +95,20 @@ ScanResult prescan(std::string_view raw, const Limits& lim, std::vector<Anomaly>
     bool in_header = true;
     size_t fields = 0;
     size_t parts = 1;
-    bool in_ct = false;
+    bool in_ct = false, in_cte = false;
     std::string ct;      // unfolded Content-Type of the current header block
+    std::string cte;     // and its Content-Transfer-Encoding
     const char* p = raw.data();
     const char* end = raw.data() + raw.size();
+    const char* encoded_start = nullptr;  // inside an encoded message/rfc822 body
+    auto end_encoded = [&](const char* at) {
+        if (!encoded_start) return;
+        const char* e = at;
+        if (e > encoded_start && e[-1] == '\n') --e;
+        if (e > encoded_start && e[-1] == '\r') --e;
+        r.encoded_messages.emplace_back(encoded_start, static_cast<size_t>(std::max(e, encoded_start) - encoded_start));
+        encoded_start = nullptr;
+    };
 
     auto end_header_block = [&]() -> bool {
         in_header = false;
@@ -102,13 +123,16 @@ ScanResult prescan(std::string_view raw, const Limits& lim, std::vector<Anomaly>
                 stack.push_back({b->second});
                 pushed = true;
             }
-        } else if (head == "message/rfc822") {
+        } else if (head == "message/rfc822" && identity_encoding(cte)) {
             stack.push_back({""});
             pushed = true;
             in_header = true;  // the body starts with the embedded message's header
+        } else if (head == "message/rfc822") {
+            encoded_start = p;  // the body starts after this empty line
         }
         ct.clear();
-        in_ct = false;
+        cte.clear();
+        in_ct = in_cte = false;
         fields = 0;
         if (pushed && stack.size() > lim.max_depth) {
             add(an, "depth", "MIME nesting deeper than " + std::to_string(lim.max_depth));
@@ -141,6 +165,7 @@ ScanResult prescan(std::string_view raw, const Limits& lim, std::vector<Anomaly>
             }
             if (line.front() == ' ' || line.front() == '\t') {
                 if (in_ct && ct.size() < 16384) ct.append(line);
+                if (in_cte && cte.size() < 256) cte.append(line);
                 continue;
             }
             if (++fields > lim.max_headers) {
@@ -150,7 +175,10 @@ ScanResult prescan(std::string_view raw, const Limits& lim, std::vector<Anomaly>
             }
             size_t colon = line.find(':');
             in_ct = colon != std::string_view::npos && iequals(trim(line.substr(0, colon)), "content-type");
+            in_cte = colon != std::string_view::npos &&
+                     iequals(trim(line.substr(0, colon)), "content-transfer-encoding");
             if (in_ct) ct.assign(line.substr(colon + 1));
+            if (in_cte) cte.assign(line.substr(colon + 1, 256));
             continue;
         }
         // Body: only delimiter lines matter.
@@ -161,6 +189,7 @@ ScanResult prescan(std::string_view raw, const Limits& lim, std::vector<Anomaly>
             if (b.empty() || rest.compare(0, b.size(), b) != 0) continue;
             std::string_view tail = rest.substr(b.size());
             bool closing = tail.size() >= 2 && tail[0] == '-' && tail[1] == '-';
+            end_encoded(line.data());
             stack.resize(k + 1);
             if (closing) {
                 stack.pop_back();
@@ -176,6 +205,7 @@ ScanResult prescan(std::string_view raw, const Limits& lim, std::vector<Anomaly>
             break;
         }
     }
+    end_encoded(end);
     for (const auto& f : stack)
         if (!f.boundary.empty()) {
             add(an, "unclosed_boundary", "multipart boundary never closed");
@@ -209,7 +239,9 @@ const HeaderField* find(const std::vector<HeaderField>& hs, std::string_view nam
 struct Converter {
     const Limits& lim;
     std::vector<Anomaly>& an;
+    const std::vector<std::string_view>& encoded;  // ScanResult::encoded_messages
     size_t parts = 0;
+    size_t encoded_seen = 0;
 
     void entity(const mimetic::MimeEntity& e, Part& p, size_t depth) {
         p.headers = convert_headers(e.header(), lim.max_headers);
@@ -252,6 +284,21 @@ struct Converter {
                 return;
             }
         }
+        if (p.type == "message" && p.subtype == "rfc822" && !identity_encoding(p.transfer_encoding)) {
+            // Decoded and parsed as a message of its own; the pre-scan kept its bytes.
+            std::string_view bytes = encoded_seen < encoded.size() ? encoded[encoded_seen] : std::string_view();
+            ++encoded_seen;
+            leaf(bytes, p);
+            if (depth + 1 >= lim.max_depth) return;
+            Limits inner_lim = lim;
+            inner_lim.max_depth = lim.max_depth - depth - 1;
+            auto m = std::make_shared<Message>(parse(p.body, inner_lim));
+            for (const auto& a : m->anomalies) add(an, a.kind, a.detail);
+            m->raw = {};  // p.body may move; the leaf keeps the bytes for a whole scan
+            // Opened only when it parsed: else the part stays a leaf and is scanned whole.
+            if (!m->headers_only) p.embedded = std::move(m);
+            return;
+        }
         if (p.type == "message" && p.subtype == "rfc822" && !children.empty()) {
             auto m = std::make_shared<Message>();
             const mimetic::MimeEntity& inner = *children.front();
@@ -293,6 +340,14 @@ struct Converter {
         }
     }
 };
+
+void drop_encoded_messages(Part& p) {
+    if (p.type == "message" && p.subtype == "rfc822" && !identity_encoding(p.transfer_encoding)) {
+        p.embedded.reset();
+        p.body.clear();
+    }
+    for (auto& c : p.children) drop_encoded_messages(c);
+}
 
 // Headers-only parse, for messages whose structure broke a limit: bounded, no mimetic.
 void parse_headers_only(std::string_view raw, const Limits& lim, Message& m) {
@@ -353,14 +408,21 @@ Message parse(std::string_view raw, const Limits& limits) {
     try {
         ScanResult scan = prescan(raw, limits, m.anomalies);
         if (!scan.structure_ok) {
-            m.headers_only = true;
+            m.headers_only = m.scan_raw = true;
             parse_headers_only(raw, limits, m);
             return m;
         }
         mimetic::MimeEntity me(raw.data(), raw.data() + raw.size());
-        Converter conv{limits, m.anomalies};
+        Converter conv{limits, m.anomalies, scan.encoded_messages};
         conv.entity(me, m.root, 0);
         m.headers = m.root.headers;
+        if (conv.encoded_seen != scan.encoded_messages.size()) {
+            // The two readings of the structure disagree on the encoded forwarded messages:
+            // none of them is trusted, and the raw message is to be scanned whole.
+            add(m.anomalies, "encoded_message", "encoded message/rfc822 parts could not be located");
+            drop_encoded_messages(m.root);
+            m.scan_raw = true;
+        }
     } catch (const std::bad_alloc&) {
         add(m.anomalies, "parser", "out of memory while parsing");
     } catch (const std::exception& e) {

@@ -1,0 +1,54 @@
+#include "milter/keep.h"
+
+#include <pwd.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <ctime>
+#include <random>
+
+#include "journal/store.h"
+
+namespace ord::milter {
+
+std::string kept_name(const std::string& queue_id) {
+    std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    ::gmtime_r(&now, &tm);
+    char when[32];
+    std::strftime(when, sizeof when, "%Y/%m/%d/", &tm);
+    char hms[16];
+    std::strftime(hms, sizeof hms, "%H%M%S", &tm);
+    static thread_local std::mt19937_64 rng{std::random_device{}()};
+    char rnd[20];
+    std::snprintf(rnd, sizeof rnd, "%08llx", static_cast<unsigned long long>(rng() & 0xffffffffull));
+    std::string qid;
+    for (char c : queue_id)
+        if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) qid += c;
+    if (qid.empty()) qid = "noqid";
+    return std::string(when) + qid + "-" + hms + "-" + rnd + ".eml";
+}
+
+Result<Ok> keep_original(const Config& cfg, const std::string& name, std::string_view raw) {
+    auto store = journal::FsStore::open(cfg.attachments.stripped_dir);
+    if (!store) return Error{"io", "attachments.stripped_dir: " + store.error().message};
+    if (auto r = (*store)->put(name, raw); !r) return r;
+    return (*store)->sync();
+}
+
+Result<Ok> prepare_stripped_dir(const Config& cfg, const std::string& user) {
+    if (cfg.attachments.strip.empty()) return Ok{};
+    const std::string& dir = cfg.attachments.stripped_dir;
+    if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST)
+        return Error{"io", "cannot create attachments.stripped_dir " + dir + ": " + std::strerror(errno)};
+    if (::geteuid() == 0 && !user.empty())
+        if (struct passwd* pw = ::getpwnam(user.c_str()))
+            if (::chown(dir.c_str(), pw->pw_uid, pw->pw_gid) != 0)
+                return Error{"io", "cannot give attachments.stripped_dir " + dir + " to " + user + ": " +
+                                       std::strerror(errno)};
+    return Ok{};
+}
+
+}  // namespace ord::milter
