@@ -171,7 +171,7 @@ Result<std::shared_ptr<const Config>> load_config(const std::string& path, const
         if (!dd.empty()) cfg->data_dir = dd.front() == '/' ? dd : dir + "/" + dd;
     }
     w.only(root, "", {"data_dir", "milter", "limits", "size", "rules", "organisation", "policy", "content",
-                      "antivirus", "attachments", "journal"});
+                      "antivirus", "attachments", "journal", "notify"});
 
     if (auto* t = w.table(root, "milter", "milter")) {
         w.only(*t, "milter", {"socket", "user", "spool_dir", "memory_body_limit", "log_level", "pid_file"});
@@ -330,6 +330,27 @@ Result<std::shared_ptr<const Config>> load_config(const std::string& path, const
                 w.error(t->get("directions")->source(),
                         "attachments.directions: '" + d + "' is not one of inbound, outbound, internal");
         for (auto& s : a.allow_senders) s = ascii_lower(s);
+    }
+    if (auto* t = w.table(root, "notify", "notify")) {
+        auto& n = cfg->notify;
+        w.only(*t, "notify", {"enabled", "smtp", "from", "categories", "directions", "spool_dir", "retry_seconds"});
+        w.flag(*t, "enabled", n.enabled);
+        w.str(*t, "smtp", n.smtp);
+        w.str(*t, "from", n.from);
+        w.strings(*t, "categories", n.categories);
+        w.strings(*t, "directions", n.directions);
+        w.str(*t, "spool_dir", n.spool_dir);
+        w.size(*t, "retry_seconds", n.retry_seconds);
+        auto colon = n.smtp.rfind(':');
+        if (colon == std::string::npos || colon == 0 || colon + 1 == n.smtp.size() ||
+            n.smtp.find_first_not_of("0123456789", colon + 1) != std::string::npos)
+            w.error(t->get("smtp") ? t->get("smtp")->source() : t->source(), "notify.smtp must be HOST:PORT");
+        for (const auto& d : n.directions)
+            if (d != "inbound" && d != "outbound" && d != "internal")
+                w.error(t->get("directions")->source(),
+                        "notify.directions: '" + d + "' is not one of inbound, outbound, internal");
+        if (n.enabled && n.spool_dir.empty())
+            w.error(t->source(), "notify.spool_dir must name a directory when notify.enabled is true");
     }
     if (auto* t = w.table(root, "content", "content")) {
         w.only(*t, "content", {"rules"});

@@ -121,6 +121,18 @@ struct Config {
         };
         std::vector<RetentionClass> retention;
     } journal;
+
+    // Telling a sender why their mail was held (quarantined): a notice from the gateway,
+    // submitted by SMTP with the null sender, spooled and retried until the MTA takes it.
+    struct Notify {
+        bool enabled = true;
+        std::string smtp = "127.0.0.1:25";               // HOST:PORT of the MTA that takes notices
+        std::string from = "postmaster";                  // local part or address; domain: the first internal one
+        std::vector<std::string> categories = {"virus"};  // held for a finding in one of these
+        std::vector<std::string> directions = {"outbound", "internal"};  // whose senders are told
+        std::string spool_dir = "/var/lib/ordinance/notices";
+        std::size_t retry_seconds = 60;
+    } notify;
 };
 
 // Loads and validates a configuration file. `overrides` are "section.key=value" strings

@@ -66,8 +66,12 @@ chmod 700 "$QS/spool"
 # data_dir: relative data files (policy maps, rules, signatures) stay in the checkout.
 sed -e "s|^data_dir = .*|data_dir = \"$ROOT/config/examples\"|" \
     -e "s|^socket = .*|socket = \"inet:127.0.0.1:$MILTER_PORT\"|" \
-    -e "s|^spool_dir = .*|spool_dir = \"$QS/spool\"|" \
+    -e "s|^spool_dir = \"/var/spool/ordinance\"|spool_dir = \"$QS/spool\"|" \
     -e "s|^dir = \"/var/lib/ordinance/journal\"|dir = \"$QS/journal\"|" \
+    -e "s|^stripped_dir = .*|stripped_dir = \"$QS/stripped\"|" \
+    -e "s|^strip = \[\]|strip = [\"script\"]   # quickstart: scripts are cut out, not refused|" \
+    -e "s|^spool_dir = \"/var/lib/ordinance/notices\"|spool_dir = \"$QS/notices\"|" \
+    -e "s|^smtp = \"127.0.0.1:25\"|smtp = \"127.0.0.1:$SMTP_PORT\"|" \
     config/examples/ordinance.toml >"$QS/ordinance.toml"
 build/ordinance --config "$QS/ordinance.toml" check-config >/dev/null
 

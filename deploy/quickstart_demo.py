@@ -4,6 +4,7 @@ what happened to each: delivered (with any X-Ordinance tag), rejected with the S
 or quarantined (Postfix hold queue). Standard library only."""
 import argparse
 import base64
+import email
 import glob
 import json
 import os
@@ -53,6 +54,19 @@ def demo_messages():
                        "Where did you keep the bridge files?\n")))
     out.append(("from a deactivated account", "former.employee@modot.mo.gov", ["bob@modot.mo.gov"],
                 simple("former.employee@modot.mo.gov", ["bob@modot.mo.gov"], "Hello", "Still here.\n")))
+    # attachments.strip = ["script"] in the quickstart configuration: cut out, the rest delivered.
+    m = EmailMessage()
+    m["From"], m["To"], m["Subject"] = "mallory@example.com", "bob@modot.mo.gov", "Invoice"
+    m.set_content("Please run the attached to see your invoice.\n")
+    m.add_attachment(b"WScript.Echo('hello');\r\n", maintype="application", subtype="javascript",
+                     filename="invoice.js")
+    out.append(("a script attached (stripped)", "mallory@example.com", ["bob@modot.mo.gov"], m.as_bytes()))
+    # The test signature's marker: outbound mail with a "virus" is held and the sender told why.
+    m = EmailMessage()
+    m["From"], m["To"], m["Subject"] = "alice@modot.mo.gov", "partner@example.com", "Figures for the partner"
+    m.set_content("Attached.\n")
+    m.add_attachment(b"x CLAMAV-TEST-STRING-NOT-EICAR x\n", maintype="text", subtype="plain", filename="figures.txt")
+    out.append(("outbound mail with a virus", "alice@modot.mo.gov", ["partner@example.com"], m.as_bytes()))
     return out
 
 
@@ -138,9 +152,25 @@ def main():
             for line in dump.split(b"\n"):
                 if line.lower().startswith(b"x-ordinance-findings:"):
                     tag = " (tagged: " + line.split(b":", 1)[1].strip().decode(errors="replace") + ")"
+                if line.lower().startswith(b"x-ordinance-stripped:"):
+                    what = line.split(b":", 1)[1].strip().decode(errors="replace").split(";")[0]
+                    tag += " with " + what + " removed"
             r[4] = prefix + "delivered to " + ", ".join(to) + tag
         elif any(q.get("queue_name") == "hold" and q.get("sender") == r[1] for q in queue):
             r[4] = prefix + "quarantined (Postfix hold queue)"
+            subject = None
+            for _, s_, rc, raw_ in [(x[0], x[1], x[2], x[3]) for x in demo_messages() if x[0] == r[0]]:
+                subject = email.message_from_bytes(raw_)["Subject"]
+            # The notice to the sender (notify.*) comes through the same Postfix a moment later.
+            for _ in range(20):
+                notices = [d for d in glob.glob(os.path.join(args.dir, "delivered", "*"))
+                           if subject and b"X-Ordinance-Notice: held" in open(d, "rb").read()
+                           and subject.encode() in open(d, "rb").read()]
+                if notices or not subject:
+                    break
+                time.sleep(0.5)
+            if subject and notices:
+                r[4] += "; the sender was told why"
         else:
             r[4] = prefix + "not yet delivered (see .quickstart/log/postfix.log)"
 

@@ -24,6 +24,7 @@
 #include "journal/milter_hook.h"
 #include "checks/strip.h"
 #include "milter/keep.h"
+#include "milter/notify.h"
 #include "milter/session.h"
 #include "milter/verdict_map.h"
 #include "mime/parse.h"
@@ -81,6 +82,8 @@ EXIT STATUS
 std::mutex g_engine_mu;
 std::shared_ptr<const ord::Engine> g_engine;
 std::string g_config_path;
+// Sends the notices to senders of held mail (notify.*); started after privileges are dropped.
+std::unique_ptr<ord::milter::Notifier> g_notifier;
 std::vector<std::string> g_overrides;
 
 std::shared_ptr<const ord::Engine> current_engine() {
@@ -405,6 +408,14 @@ sfsistat on_eom(SMFICTX* ctx) {
         if (d.verdict == Verdict::Quarantine) {
             std::string reason = "Ordinance: " + rule_list(all);
             smfi_quarantine(ctx, const_cast<char*>(reason.c_str()));
+            // The sender is told why (outbound and internal mail with a virus, by default).
+            const ord::Config& cfg = s->engine->config();
+            if (g_notifier && ord::milter::wants_notice(cfg, s->env, d)) {
+                if (auto n = g_notifier->enqueue(s->env.mail_from, ord::milter::compose_notice(cfg, s->env, msg, d)); !n)
+                    log::error("notice_spool_failed", {{"qid", s->env.queue_id}, {"what", n.error().message}});
+                else
+                    log::info("notice_queued", {{"qid", s->env.queue_id}, {"to", s->env.mail_from}});
+            }
         }
         set_reply(ctx, d);
         s->reset_message();
@@ -474,6 +485,7 @@ void reload() {
     apply_log_level((*e)->config());
     if (auto sr = ord::milter::prepare_stripped_dir((*e)->config(), ""); !sr)
         log::warn("reload_stripped_dir", {{"error", sr.error().message}});
+    if (g_notifier) g_notifier->update((*e)->config());
     {
         std::lock_guard<std::mutex> lock(g_engine_mu);
         g_engine = *e;
@@ -586,6 +598,10 @@ int main(int argc, char** argv) {
         std::cerr << "ordinance-milter: journal: " << jr.error().message << "\n";
         return 1;
     }
+    if (auto nr = ord::milter::prepare_notice_dir(cfg, cfg.milter.user); !nr) {
+        std::cerr << "ordinance-milter: " << nr.error().message << "\n";
+        return 1;
+    }
     if (auto sr = ord::milter::prepare_stripped_dir(cfg, cfg.milter.user); !sr) {
         std::cerr << "ordinance-milter: " << sr.error().message << "\n";
         return 1;
@@ -601,6 +617,8 @@ int main(int argc, char** argv) {
         return 1;
     }
     if (!cfg.milter.pid_file.empty()) std::ofstream(cfg.milter.pid_file) << ::getpid() << "\n";
+    // A thread, so after daemon(): notices spooled by an earlier run are sent first.
+    if (cfg.notify.enabled) g_notifier = ord::milter::Notifier::start(cfg);
 
     // Signals: the main thread waits for them, libmilter runs in its own thread. Linux gives
     // a process-directed signal to the main thread first when it is waiting for it, so
@@ -643,5 +661,6 @@ int main(int argc, char** argv) {
         break;
     }
     milter_thread.join();
+    g_notifier.reset();
     return milter_rc == MI_SUCCESS ? 0 : 1;
 }

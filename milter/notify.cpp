@@ -1,0 +1,280 @@
+#include "milter/notify.h"
+
+#include <netdb.h>
+#include <poll.h>
+#include <pwd.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <ctime>
+#include <atomic>
+#include <random>
+
+#include "base/log.h"
+#include "checks/direction.h"
+#include "journal/store.h"
+
+namespace ord::milter {
+namespace {
+
+std::string one_line(std::string s) {
+    for (char& c : s)
+        if (c == '\r' || c == '\n') c = ' ';
+    if (s.size() > 200) s = s.substr(0, 197) + "...";
+    return s;
+}
+
+class Conn {
+public:
+    Conn(int fd, int timeout) : fd_(fd), timeout_ms_(timeout * 1000) {}
+    ~Conn() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    bool send(const std::string& s) {
+        std::size_t off = 0;
+        while (off < s.size()) {
+            ssize_t n = ::send(fd_, s.data() + off, s.size() - off, MSG_NOSIGNAL);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) return false;
+            off += static_cast<std::size_t>(n);
+        }
+        return true;
+    }
+    // The reply code of the next (possibly multi-line) reply; 0 on a broken connection.
+    int reply(std::string& text) {
+        text.clear();
+        for (;;) {
+            auto nl = buf_.find('\n');
+            if (nl == std::string::npos) {
+                pollfd p{fd_, POLLIN, 0};
+                if (::poll(&p, 1, timeout_ms_) <= 0) return 0;
+                char b[4096];
+                ssize_t n = ::recv(fd_, b, sizeof b, 0);
+                if (n <= 0) return 0;
+                buf_.append(b, static_cast<std::size_t>(n));
+                if (buf_.size() > 65536) return 0;
+                continue;
+            }
+            std::string line = buf_.substr(0, nl);
+            buf_.erase(0, nl + 1);
+            if (!line.empty() && line.back() == '\r') line.pop_back();
+            text += (text.empty() ? "" : " ") + line;
+            if (line.size() < 3) return 0;
+            if (line.size() == 3 || line[3] == ' ') return std::atoi(line.substr(0, 3).c_str());
+        }
+    }
+
+private:
+    int fd_;
+    int timeout_ms_;
+    std::string buf_;
+};
+
+// Dot-stuffed, CRLF line ends, ending with the final dot.
+std::string data_block(const std::string& message) {
+    std::string out;
+    out.reserve(message.size() + 64);
+    bool bol = true;
+    for (std::size_t i = 0; i < message.size(); ++i) {
+        char c = message[i];
+        if (bol && c == '.') out += '.';
+        if (c == '\n' && (i == 0 || message[i - 1] != '\r')) out += '\r';
+        out += c;
+        bol = c == '\n';
+    }
+    if (!bol) out += "\r\n";
+    return out + ".\r\n";
+}
+
+}  // namespace
+
+bool wants_notice(const Config& cfg, const Envelope& env, const Decision& d) {
+    if (!cfg.notify.enabled || d.verdict != Verdict::Quarantine || env.mail_from.empty()) return false;
+    bool category = false;
+    for (const auto& f : d.findings)
+        for (const auto& c : cfg.notify.categories)
+            if (f.category == c && f.action == Verdict::Quarantine) category = true;
+    if (!category) return false;
+    std::string dir = direction_name(message_direction(cfg, env));
+    for (const auto& x : cfg.notify.directions)
+        if (x == dir) return true;
+    return false;
+}
+
+std::string compose_notice(const Config& cfg, const Envelope& env, const mime::Message& msg, const Decision& d) {
+    std::string from = cfg.notify.from;
+    if (from.find('@') == std::string::npos)
+        from += "@" + (cfg.organisation.internal_domains.empty() ? std::string("localhost")
+                                                                  : cfg.organisation.internal_domains.front());
+    char date[64];
+    std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    ::gmtime_r(&now, &tm);
+    std::strftime(date, sizeof date, "%a, %d %b %Y %H:%M:%S +0000", &tm);
+    static thread_local std::mt19937_64 rng{std::random_device{}()};
+    char id[40];
+    std::snprintf(id, sizeof id, "%016llx", static_cast<unsigned long long>(rng()));
+    std::string subject = one_line(msg.header("Subject"));
+    std::string rcpts;
+    for (const auto& r : env.rcpts) rcpts += (rcpts.empty() ? "" : ", ") + r;
+    std::string m;
+    m += "From: " + (cfg.organisation.name.empty() ? std::string("Mail gateway") : one_line(cfg.organisation.name) + " mail gateway") +
+         " <" + from + ">\r\n";
+    m += "To: <" + env.mail_from + ">\r\n";
+    m += "Subject: Your message was held: " + (subject.empty() ? std::string("(no subject)") : subject) + "\r\n";
+    m += "Date: " + std::string(date) + "\r\n";
+    m += "Message-ID: <ordinance-notice-" + std::string(id) + "@" + from.substr(from.find('@') + 1) + ">\r\n";
+    m += "Auto-Submitted: auto-generated\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n"
+         "Content-Transfer-Encoding: 8bit\r\nX-Ordinance-Notice: held\r\n\r\n";
+    m += "Your message was not delivered. The mail gateway is holding it for review.\r\n\r\n";
+    m += "  Subject:    " + (subject.empty() ? std::string("(no subject)") : subject) + "\r\n";
+    m += "  To:         " + one_line(rcpts) + "\r\n";
+    if (!env.queue_id.empty()) m += "  Queue ID:   " + env.queue_id + "\r\n";
+    m += "\r\nWhy:\r\n";
+    for (const auto& f : d.findings)
+        if (f.action == Verdict::Quarantine) m += "  - " + one_line(f.reason) + " [" + f.rule + "]\r\n";
+    m += "\r\nDo not send the message again. If it carries a virus, your computer may be infected:\r\n"
+         "contact the help desk. If you think this is a mistake, ask the mail administrators to\r\n"
+         "review the held message (quote the queue ID above).\r\n";
+    return m;
+}
+
+Result<Ok> smtp_submit(const std::string& hostport, const std::string& rcpt, const std::string& message,
+                       int timeout_seconds) {
+    auto colon = hostport.rfind(':');
+    if (colon == std::string::npos) return Error{"config", "notify.smtp '" + hostport + "' is not HOST:PORT"};
+    std::string host = hostport.substr(0, colon), port = hostport.substr(colon + 1);
+    if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+    addrinfo hints{};
+    hints.ai_socktype = SOCK_STREAM;
+    addrinfo* res = nullptr;
+    if (int rc = ::getaddrinfo(host.c_str(), port.c_str(), &hints, &res); rc != 0)
+        return Error{"io", "notify.smtp " + hostport + ": " + ::gai_strerror(rc)};
+    int fd = -1;
+    for (addrinfo* a = res; a && fd < 0; a = a->ai_next) {
+        fd = ::socket(a->ai_family, a->ai_socktype | SOCK_CLOEXEC, a->ai_protocol);
+        if (fd >= 0 && ::connect(fd, a->ai_addr, a->ai_addrlen) != 0) {
+            ::close(fd);
+            fd = -1;
+        }
+    }
+    ::freeaddrinfo(res);
+    if (fd < 0) return Error{"io", "notify.smtp " + hostport + ": connect: " + std::strerror(errno)};
+    timeval tv{timeout_seconds, 0};
+    ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+    Conn c(fd, timeout_seconds);
+    std::string text;
+    auto step = [&](const std::string& cmd, int want, const char* what) -> Result<Ok> {
+        if (!cmd.empty() && !c.send(cmd)) return Error{"io", std::string("SMTP ") + what + ": connection lost"};
+        int code = c.reply(text);
+        if (code / 100 != want / 100) return Error{"smtp", std::string("SMTP ") + what + ": " + (code ? text : "no reply")};
+        return Ok{};
+    };
+    if (auto r = step("", 220, "greeting"); !r) return r;
+    if (auto r = step("EHLO ordinance-notify\r\n", 250, "EHLO"); !r) return r;
+    if (auto r = step("MAIL FROM:<>\r\n", 250, "MAIL FROM"); !r) return r;
+    if (auto r = step("RCPT TO:<" + rcpt + ">\r\n", 250, "RCPT TO"); !r) return r;
+    if (auto r = step("DATA\r\n", 354, "DATA"); !r) return r;
+    if (auto r = step(data_block(message), 250, "end of data"); !r) return r;
+    c.send("QUIT\r\n");
+    return Ok{};
+}
+
+std::unique_ptr<Notifier> Notifier::start(const Config& cfg) {
+    std::unique_ptr<Notifier> n(new Notifier);
+    n->spool_ = cfg.notify.spool_dir;
+    n->update(cfg);
+    n->thread_ = std::thread([p = n.get()] { p->run(); });
+    return n;
+}
+
+Notifier::~Notifier() {
+    {
+        std::lock_guard<std::mutex> lock(mu_);
+        stop_ = true;
+    }
+    cv_.notify_all();
+    if (thread_.joinable()) thread_.join();
+}
+
+void Notifier::update(const Config& cfg) {
+    std::lock_guard<std::mutex> lock(mu_);
+    smtp_ = cfg.notify.smtp;
+    retry_seconds_ = static_cast<long>(cfg.notify.retry_seconds);
+}
+
+Result<Ok> Notifier::enqueue(const std::string& rcpt, const std::string& message) {
+    auto store = journal::FsStore::open(spool_);
+    if (!store) return Error{"io", "notify.spool_dir: " + store.error().message};
+    static std::atomic<unsigned long> seq{0};
+    auto now = std::chrono::system_clock::now().time_since_epoch();
+    std::string key = "pending/" + std::to_string(std::chrono::duration_cast<std::chrono::microseconds>(now).count()) +
+                      "-" + std::to_string(::getpid()) + "-" + std::to_string(seq++) + ".msg";
+    // The envelope recipient on the first line, the message after it.
+    if (auto r = (*store)->put(key, rcpt + "\n" + message); !r) return r;
+    if (auto r = (*store)->sync(); !r) return r;
+    {
+        std::lock_guard<std::mutex> lock(mu_);
+        kick_ = true;
+    }
+    cv_.notify_all();
+    return Ok{};
+}
+
+void Notifier::send_pending() {
+    auto store = journal::FsStore::open(spool_);
+    if (!store) return;
+    auto keys = (*store)->list("pending/");
+    if (!keys) return;
+    std::string smtp;
+    {
+        std::lock_guard<std::mutex> lock(mu_);
+        smtp = smtp_;
+    }
+    for (const auto& key : *keys) {
+        auto bytes = (*store)->get(key);
+        if (!bytes) continue;
+        auto nl = bytes->find('\n');
+        if (nl == std::string::npos) {
+            (*store)->remove(key);
+            continue;
+        }
+        std::string rcpt = bytes->substr(0, nl);
+        auto r = smtp_submit(smtp, rcpt, bytes->substr(nl + 1));
+        if (!r) {
+            log::warn("notice_deferred", {{"to", rcpt}, {"smtp", smtp}, {"error", r.error().message}});
+            return;  // the MTA is not taking mail now: all of them later
+        }
+        (*store)->remove(key);
+        log::info("notice_sent", {{"to", rcpt}, {"smtp", smtp}});
+    }
+}
+
+void Notifier::run() {
+    std::unique_lock<std::mutex> lock(mu_);
+    while (!stop_) {
+        lock.unlock();
+        send_pending();
+        lock.lock();
+        cv_.wait_for(lock, std::chrono::seconds(retry_seconds_), [&] { return stop_ || kick_; });
+        kick_ = false;
+    }
+}
+
+Result<Ok> prepare_notice_dir(const Config& cfg, const std::string& user) {
+    if (!cfg.notify.enabled) return Ok{};
+    const std::string& dir = cfg.notify.spool_dir;
+    if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST)
+        return Error{"io", "cannot create notify.spool_dir " + dir + ": " + std::strerror(errno)};
+    if (::geteuid() == 0 && !user.empty())
+        if (struct passwd* pw = ::getpwnam(user.c_str()))
+            if (::chown(dir.c_str(), pw->pw_uid, pw->pw_gid) != 0)
+                return Error{"io", "cannot give notify.spool_dir " + dir + " to " + user + ": " + std::strerror(errno)};
+    return Ok{};
+}
+
+}  // namespace ord::milter
