@@ -49,7 +49,10 @@ class Milter:
         args = [str(BUILD / "ordinance-milter"), "--config", str(self.config),
                 "--set", f"data_dir={EXAMPLE_CONFIG.parent}",
                 "--set", f"milter.socket={self.socket}", "--set", f"milter.spool_dir={self.spool}",
-                "--set", f"journal.dir={self.journal}"]
+                "--set", f"journal.dir={self.journal}",
+                # Notices go nowhere unless a test points notify.smtp at its own Postfix.
+                "--set", "notify.enabled=false", "--set", f"notify.spool_dir={self.workdir / 'notices'}",
+                "--set", f"attachments.stripped_dir={self.workdir / 'stripped'}"]
         for s in self.sets:
             args += ["--set", s]
         self.log = open(self.log_path, "ab")
