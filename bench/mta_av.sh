@@ -4,152 +4,100 @@
 set -euo pipefail
 
 PROG=${0##*/}
-REPO=$(cd "$(dirname "$0")/.." && pwd)
-INSTANCE=$REPO/deploy/postfix-instance.sh
-LOAD=$REPO/bench/smtp_load.py
+# shellcheck source=bench/lib/mta_common.sh
+. "$(dirname "$0")/lib/mta_common.sh"
 
 usage() {
     cat <<EOF
-Usage: $PROG [--build DIR] [--messages N] [--sessions S] [--latency N] [--keep]
+Usage: $PROG [--build DIR] [--messages N] [--sessions S] [--latency N] [--rounds R]
+              [--unique] [--profile] [--keep]
 
-Three runs through a private Postfix on 127.0.0.1 relaying to smtp-sink, each sending the
-mixed corpus of bench/smtp_load.py (equal thirds ~2 KB text, ~20 KB HTML, ~200 KB base64
-attachment) over S concurrent sessions:
+Three setups, measured through a private Postfix on 127.0.0.1 relaying to smtp-sink, each
+sent the mixed corpus of bench/smtp_load.py (equal thirds ~2 KB text, ~20 KB HTML, ~200 KB
+base64 attachment) over S concurrent sessions:
   A  no milter
-  B  BUILD/ordinance-milter --config config/examples/ordinance.toml (antivirus and
-     attachment checks on, signatures config/examples/clamav, tmpdir /dev/shm)
-  C  clamav-milter -> clamd (Debian packages clamav-milter, clamav-daemon), DatabaseDirectory
+  B  BUILD/ordinance-milter --config WORK/ordinance.toml, the example configuration
+     config/examples/ordinance.toml as it was at the start (antivirus and attachment checks
+     on, signatures config/examples/clamav, tmpdir /dev/shm; journal and every other
+     /var/lib/ordinance directory moved into the work directory), plus \$MILTER_EXTRA_ARGS
+  C  clamav-milter -> clamd (Debian packages clamav-milter, clamav-daemon), both started
+     here with their own configuration in the work directory: DatabaseDirectory
      config/examples/clamav, TemporaryDirectory /dev/shm, OnInfected Reject
-Then, per setup, N messages one at a time on one session: the time from DATA to the 250
-reply, median and p99, and the latency each milter adds over A.
-Prints:
+The three processes are started once; then, R times, A, B and C in turn: N messages over S
+sessions (throughput), then LATENCY messages one at a time on one session (the time from
+DATA to the 250 reply; median, p99, and what each milter adds over A).
+Prints (with R > 1, medians over the rounds; the ratio is the median of each round's):
   mta_av: no-milter=X msg/s ordinance=Y msg/s clamav-milter=Z msg/s ordinance/clamav-milter=R
   mta_av: latency ms (median/p99): no-milter=a/b ordinance=c/d clamav-milter=e/f added: ordinance=g/h clamav-milter=i/j
+  mta_av: cpu ms/msg, all but other (milter processes): no-milter=A ordinance=B (b) clamav-milter=C (c) milter-cpu clamav-milter/ordinance=Q
+  mta_av: rounds=R (figures above are medians) ordinance/clamav-milter per round: r1 r2 ...   (R > 1 only)
+  mta_av: engine: ordinance load+compile=T ms RSS +K KB (BUILD/bench/antivirus) milter RSS=M KB ready=S ms; clamd RSS=K KB ready=S ms; clamav-milter RSS=K KB
+The cpu line counts, per message delivered in the throughput run, the CPU time of Postfix's
+processes, smtp-sink, the load client and the milter processes (in brackets), leaving out
+what else ran on the machine meanwhile; it varies less than msg/s on a shared machine.
+On stderr, per run: the machine's CPU use and CPU ms per message by process
+("$PROG: cpu NAME: ..."), latency per message kind, and ordinance's own time per message
+(its "verdict ... ms=" log lines: parse and checks, without the journal).
 
-Options: --build DIR (default REPO/build), --messages N (default 1500), --sessions S
-(default 20), --latency N (default 150), --keep (keep the work directory).
-Environment: MILTER_EXTRA_ARGS, extra arguments for ordinance-milter (word-split), e.g.
-"--set journal.enabled=false" to leave the journal's durable writes out of the comparison.
-Must run as root. Everything started is stopped by PID on exit.
+Options:
+  --build DIR     build directory holding ordinance-milter (default: REPO/build)
+  --messages N    messages per throughput run (default 1500)
+  --sessions S    concurrent SMTP sessions (default 20)
+  --latency N     messages in each latency run (default 300)
+  --rounds R      repeat A, B, C R times and report medians (default 1)
+  --unique        a different attachment in every message (smtp_load.py --unique); without
+                  it each attachment recurs every 24 messages and clamd, which caches clean
+                  results by file hash, skips scanning the repeats (ordinance-milter
+                  disables libclamav's cache, see checks/clamav_engine.cpp)
+  --profile       perf record of the milter processes (and clamd) during each load run;
+                  the top functions by self time on stderr (needs perf: linux-perf)
+  --keep          keep the work directory (instances, logs, configurations)
+Environment:
+  MILTER_EXTRA_ARGS extra arguments for ordinance-milter (word-split), e.g.
+                    "--set journal.enabled=false" to leave the journal's durable writes out
+  BENCH_WORKDIR     parent for the work directory (default /tmp)
+Needs clamd and clamav-milter: deploy/install-deps.sh --bench (installs them without
+starting Debian's services). Must run as root. Everything started is stopped by PID on exit.
+Shared code: bench/lib/mta_common.sh.
 EOF
 }
-
-die() { echo "$PROG: error: $*" >&2; exit 1; }
-log() { echo "$PROG: $*" >&2; }
 
 BUILD=$REPO/build
 MESSAGES=1500
 SESSIONS=20
-LATENCY=150
+LATENCY=300
+ROUNDS=1
 KEEP=0
-while [[ $# -gt 0 ]]; do
+mta_option() {
     case $1 in
-        --build) BUILD=${2:?}; shift 2 ;;
-        --messages) MESSAGES=${2:?}; shift 2 ;;
-        --sessions) SESSIONS=${2:?}; shift 2 ;;
-        --latency) LATENCY=${2:?}; shift 2 ;;
-        --keep) KEEP=1; shift ;;
-        -h|--help) usage; exit 0 ;;
-        *) usage >&2; die "unknown argument '$1'" ;;
+        --latency) [[ $# -ge 2 ]] || die "--latency needs a value"; LATENCY=$2; MTA_SHIFT=2 ;;
+        --latency=*) LATENCY=${1#*=}; MTA_SHIFT=1 ;;
+        --rounds) [[ $# -ge 2 ]] || die "--rounds needs a value"; ROUNDS=$2; MTA_SHIFT=2 ;;
+        --rounds=*) ROUNDS=${1#*=}; MTA_SHIFT=1 ;;
+        *) return 1 ;;
     esac
-done
-[[ $EUID == 0 ]] || die "must run as root (private Postfix instance)"
-BUILD=$(realpath -m -- "$BUILD")
-[[ -x $BUILD/ordinance-milter ]] || die "$BUILD/ordinance-milter not found"
+}
+mta_parse_args "$@"
+[[ $LATENCY =~ ^[1-9][0-9]*$ && $ROUNDS =~ ^[1-9][0-9]*$ ]] || die "--latency/--rounds must be positive integers"
+mta_require_root
+[[ -x $BUILD/ordinance-milter ]] || die "$BUILD/ordinance-milter not found (deploy/build.sh DIR, then --build DIR)"
 [[ -x /usr/sbin/clamd && -x /usr/sbin/clamav-milter ]] ||
-    die "clamd or clamav-milter missing: apt-get install clamav-daemon clamav-milter"
+    die "clamd or clamav-milter missing; install them (Debian packages clamav-daemon clamav-milter, services left stopped) with: $REPO/deploy/install-deps.sh --bench"
 DB=$REPO/config/examples/clamav
+mta_make_work ordinance-bench-av
 
-WORK=$(mktemp -d /tmp/ordinance-bench-av.XXXXXX)
-chmod 755 "$WORK"
-PIDS=()
-DIRS=()
-cleanup() {
-    local rc=$? p d
-    trap - EXIT INT TERM
-    for d in "${DIRS[@]}"; do "$INSTANCE" stop "$d" >/dev/null 2>&1 || true; done
-    for p in "${PIDS[@]}"; do
-        kill -TERM "$p" 2>/dev/null || true
-        wait "$p" 2>/dev/null || true
-    done
-    if ((KEEP)); then log "work directory kept: $WORK"; else rm -rf -- "$WORK"; fi
-    exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_port() { # PORT PID NAME
-    local deadline=$((SECONDS + 60))
-    until ss -Hltn "sport = :$1" 2>/dev/null | grep -q .; do
-        kill -0 "$2" 2>/dev/null || die "$3 exited; see $WORK/*.log"
-        ((SECONDS < deadline)) || die "$3 not listening on $1"
-        sleep 0.1
-    done
-}
-
-# run NAME [instance options] -> RATE and LAT ("median p99" in ms)
-run() {
-    local name=$1; shift
-    local dir=$WORK/$name smtp sink
-    smtp=$(free_port); sink=$(free_port)
-    while [[ $sink == "$smtp" ]]; do sink=$(free_port); done
-    DIRS+=("$dir")
-    "$INSTANCE" start "$dir" --smtp-port "$smtp" --sink-port "$sink" "$@" >&2
-    log "run $name: $MESSAGES messages over $SESSIONS sessions"
-    python3 "$LOAD" run --port "$smtp" --messages "$MESSAGES" --sessions "$SESSIONS" \
-        --delivered-dir "$dir/delivered" --sink-pidfile "$dir/pids/smtp-sink.pid" >"$WORK/$name.out" \
-        2>"$WORK/$name.err" || { cat "$WORK/$name.out" "$WORK/$name.err" >&2; die "run $name: not every message delivered"; }
-    cat "$WORK/$name.out" >&2
-    RATE=$(sed -n 's/.* rate=\([0-9.]*\) msg\/s.*/\1/p' "$WORK/$name.out")
-    LAT=$(python3 - "$smtp" "$LATENCY" "$LOAD" <<'EOF'
-import importlib.util, smtplib, statistics, sys, time
-port, n = int(sys.argv[1]), int(sys.argv[2])
-spec = importlib.util.spec_from_file_location("smtp_load", sys.argv[3])
-m = importlib.util.module_from_spec(spec); spec.loader.exec_module(m)
-corpus = m.build_corpus()
-s = smtplib.SMTP("127.0.0.1", port, timeout=60)
-times = []
-for i in range(n):
-    kind, sender, rcpt, data = corpus[i % len(corpus)]
-    s.mail(sender); s.rcpt(rcpt)
-    t = time.perf_counter(); code, _ = s.data(data); times.append((time.perf_counter() - t) * 1000)
-    s.rset()
-s.quit()
-times.sort()
-print(f"{statistics.median(times):.2f} {times[min(len(times) - 1, int(len(times) * 0.99))]:.2f}")
-EOF
-)
-    "$INSTANCE" stop "$dir" >&2
-    rm -rf -- "$dir/delivered"
-}
-
-run no-milter
-RATE_A=$RATE; LAT_A=$LAT
-
-# B: ordinance-milter with the shipped example configuration.
-PORT_B=$(free_port)
-mkdir -p "$WORK/spool"
-args=(--config "$REPO/config/examples/ordinance.toml" --set "milter.socket=inet:127.0.0.1:$PORT_B"
-      --set "milter.spool_dir=$WORK/spool" --set "journal.dir=$WORK/journal")
-getent passwd ordinance >/dev/null || args+=(--set "milter.user=")
-# shellcheck disable=SC2206
-args+=(${MILTER_EXTRA_ARGS:-})   # e.g. MILTER_EXTRA_ARGS="--set journal.enabled=false"
-[[ -n $(getent passwd ordinance) ]] && chown ordinance: "$WORK/spool"
-"$BUILD/ordinance-milter" "${args[@]}" </dev/null >>"$WORK/ordinance.log" 2>&1 &
-PID_B=$!; PIDS+=("$PID_B")
-wait_port "$PORT_B" "$PID_B" ordinance-milter
-run ordinance --milter "inet:127.0.0.1:$PORT_B" --milter-default-action tempfail
-RATE_B=$RATE; LAT_B=$LAT
-kill -TERM "$PID_B"; wait "$PID_B" 2>/dev/null || true
+# B: ordinance-milter with the example configuration (its snapshot in WORK).
+PORT_B=$(mta_free_port)
+mta_start_ordinance "$PORT_B"
+RSS_B=$(mta_rss_kb "$ORD_PID")
 
 # C: clamd + clamav-milter, the same signatures, the same scratch space.
-PORT_C=$(free_port)
+PORT_C=$(mta_free_port)
 cat >"$WORK/clamd.conf" <<EOF
 LocalSocket $WORK/clamd.sock
 DatabaseDirectory $DB
 TemporaryDirectory /dev/shm
+PidFile $WORK/clamd.pid
 Foreground yes
 LogFile $WORK/clamd.log
 MaxThreads 20
@@ -160,27 +108,93 @@ EOF
 cat >"$WORK/clamav-milter.conf" <<EOF
 MilterSocket inet:$PORT_C@127.0.0.1
 ClamdSocket unix:$WORK/clamd.sock
+PidFile $WORK/clamav-milter.pid
 Foreground yes
 LogFile $WORK/clamav-milter.log
 OnInfected Reject
 OnFail Defer
 MaxFileSize 100M
 EOF
-/usr/sbin/clamd --config-file="$WORK/clamd.conf" </dev/null >>"$WORK/clamd.out" 2>&1 &
-PID_CD=$!; PIDS+=("$PID_CD")
-for _ in $(seq 600); do [[ -S $WORK/clamd.sock ]] && break; kill -0 "$PID_CD" || die "clamd exited"; sleep 0.1; done
-/usr/sbin/clamav-milter --config-file="$WORK/clamav-milter.conf" </dev/null >>"$WORK/clamav-milter.out" 2>&1 &
-PID_CM=$!; PIDS+=("$PID_CM")
-wait_port "$PORT_C" "$PID_CM" clamav-milter
-run clamav-milter --milter "inet:127.0.0.1:$PORT_C" --milter-default-action tempfail
-RATE_C=$RATE; LAT_C=$LAT
+t0=$EPOCHREALTIME
+mta_spawn "$WORK/clamd.out" /usr/sbin/clamd --config-file="$WORK/clamd.conf"
+PID_CD=$SPAWNED
+mta_wait_socket "$WORK/clamd.sock" "$PID_CD" clamd "$WORK/clamd.log" 120
+CLAMD_START_MS=$(mta_ms_since "$t0")
+RSS_CD=$(mta_rss_kb "$PID_CD")
+mta_spawn "$WORK/clamav-milter.out" /usr/sbin/clamav-milter --config-file="$WORK/clamav-milter.conf"
+PID_CM=$SPAWNED
+mta_wait_port "$PORT_C" "$PID_CM" clamav-milter "$WORK/clamav-milter.out"
+RSS_CM=$(mta_rss_kb "$PID_CM")
 
-python3 - "$RATE_A" "$RATE_B" "$RATE_C" "$LAT_A" "$LAT_B" "$LAT_C" <<'EOF'
-import sys
-a, b, c = map(float, sys.argv[1:4])
-la, lb, lc = (tuple(map(float, x.split())) for x in sys.argv[4:7])
-print(f"mta_av: no-milter={a:.0f} msg/s ordinance={b:.0f} msg/s clamav-milter={c:.0f} msg/s ordinance/clamav-milter={b / c:.2f}")
+# A, B, C in turn, ROUNDS times: on a shared machine a pair measured minutes apart compares
+# little, so each round's ratio is taken within the round and the median over rounds reported.
+RESULTS=$WORK/results
+: >"$RESULTS"
+record() { # ROUND SETUP
+    echo "$1 $2 $RATE $LAT $CPU_ACCT $CPU_MILTER $CPU_BUSY" >>"$RESULTS"
+}
+for ((round = 1; round <= ROUNDS; round++)); do
+    sfx=
+    ((ROUNDS == 1)) || { sfx=-r$round; log "round $round of $ROUNDS"; }
+    mta_run "no-milter$sfx"
+    record "$round" no-milter
+    CPU_PIDS="ordinance-milter=$ORD_PID" \
+        mta_run "ordinance$sfx" --milter "inet:127.0.0.1:$PORT_B" --milter-default-action tempfail
+    record "$round" ordinance
+    CPU_PIDS="clamav-milter=$PID_CM clamd=$PID_CD" \
+        mta_run "clamav-milter$sfx" --milter "inet:127.0.0.1:$PORT_C" --milter-default-action tempfail
+    record "$round" clamav-milter
+done
+mta_stop "$ORD_PID:ordinance-milter"
+mta_stop "$PID_CM:clamav-milter"
+mta_stop "$PID_CD:clamd"
+
+# Ordinance's own time per message, parse + checks (the journal write comes after it).
+python3 - "$WORK/ordinance.log" "$PROG" <<'EOF' >&2
+import re, statistics, sys
+ms = sorted(float(m.group(1)) for m in re.finditer(r'event="?verdict"? .*\bms="?([0-9.]+)', open(sys.argv[1]).read()))
+if ms:
+    print(f"{sys.argv[2]}: ordinance verdict ms (parse+checks, no journal): n={len(ms)} "
+          f"median={statistics.median(ms):.2f} p99={ms[min(len(ms) - 1, int(len(ms) * 0.99))]:.2f} max={ms[-1]:.2f}")
+EOF
+
+# The engine alone: load time and RSS of the signatures (BUILD/bench/antivirus, same config).
+ENGINE="ordinance load+compile=? RSS +? KB"
+if [[ -x $BUILD/bench/antivirus ]]; then
+    python3 "$LOAD" gen --out "$WORK/corpus" --count 2 >/dev/null
+    if "$BUILD/bench/antivirus" "$MILTER_CONFIG" "$WORK/corpus" 3 >"$WORK/antivirus.out" 2>&1; then
+        sed "s/^/$PROG: /" "$WORK/antivirus.out" >&2
+        ENGINE=$(sed -n 's/^antivirus: .* load+compile=\([0-9.]*\) ms RSS +\([0-9-]*\) KB.*/ordinance load+compile=\1 ms RSS +\2 KB/p' "$WORK/antivirus.out")
+    else
+        cat "$WORK/antivirus.out" >&2
+        log "warning: $BUILD/bench/antivirus failed; engine load time and RSS skipped"
+    fi
+else
+    log "warning: $BUILD/bench/antivirus not built; engine load time and RSS skipped"
+fi
+
+python3 - "$RESULTS" <<'EOF'
+import statistics, sys
+rows = [l.split() for l in open(sys.argv[1]) if l.strip()]
+by = {}
+for rnd, setup, rate, lmed, lp99, acct, milter, busy in rows:
+    by.setdefault(setup, []).append((int(rnd), float(rate), float(lmed), float(lp99), float(acct), float(milter)))
+med = lambda setup, i: statistics.median(r[i] for r in by[setup])
+a, b, c = (med(s, 1) for s in ("no-milter", "ordinance", "clamav-milter"))
+ratios = [rb[1] / rc[1] for rb, rc in zip(by["ordinance"], by["clamav-milter"])]
+la, lb, lc = ((med(s, 2), med(s, 3)) for s in ("no-milter", "ordinance", "clamav-milter"))
+print(f"mta_av: no-milter={a:.0f} msg/s ordinance={b:.0f} msg/s clamav-milter={c:.0f} msg/s "
+      f"ordinance/clamav-milter={statistics.median(ratios):.2f}")
 print(f"mta_av: latency ms (median/p99): no-milter={la[0]:.1f}/{la[1]:.1f} ordinance={lb[0]:.1f}/{lb[1]:.1f} "
       f"clamav-milter={lc[0]:.1f}/{lc[1]:.1f} added: ordinance={lb[0] - la[0]:.1f}/{lb[1] - la[1]:.1f} "
       f"clamav-milter={lc[0] - la[0]:.1f}/{lc[1] - la[1]:.1f}")
+ca, cb, cc = (med(s, 4) for s in ("no-milter", "ordinance", "clamav-milter"))
+mb, mc = med("ordinance", 5), med("clamav-milter", 5)
+print(f"mta_av: cpu ms/msg, all but other (milter processes): no-milter={ca:.2f} ordinance={cb:.2f} ({mb:.2f}) "
+      f"clamav-milter={cc:.2f} ({mc:.2f}) milter-cpu clamav-milter/ordinance={mc / mb:.2f}")
+if len(ratios) > 1:
+    print(f"mta_av: rounds={len(ratios)} (figures above are medians) ordinance/clamav-milter per round: "
+          + " ".join(f"{r:.2f}" for r in ratios))
 EOF
+echo "mta_av: engine: $ENGINE (bench/antivirus) milter RSS=$RSS_B KB ready=$ORD_START_MS ms;" \
+     "clamd RSS=$RSS_CD KB ready=$CLAMD_START_MS ms; clamav-milter RSS=$RSS_CM KB"

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""SMTP load client for bench/mta.sh (Python 3 stdlib only).
+"""SMTP load client for bench/mta.sh and bench/mta_av.sh (Python 3 stdlib only).
 
     smtp_load.py run --port P --messages N [--sessions 20] --delivered-dir DIR
                      [--sink-pidfile FILE] [--wait 600]
+    smtp_load.py latency --port P [--count 150]
     smtp_load.py gen --out DIR [--count 3]      write sample messages (.eml)
 
 `run` builds a mixed corpus in memory (equal thirds: ~2 KB plain text,
@@ -14,14 +15,30 @@ directory holds one complete file per accepted message (files the sink still
 has open, per /proc/<sink pid>/fd, are not counted) and prints one line:
 
     load: sent=N accepted=A refused=R tempfail=T errors=E delivered=D
-          seconds=S rate=X msg/s   (rate = D / (last delivery - first send))
+          submit_seconds=U seconds=S rate=X msg/s client_cpu=C
+    (rate = D / (last delivery - first send); C = this client's own CPU seconds)
 
 Exit status 0 when every message was accepted and delivered, else 1.
+
+The corpus holds 8 variants of each kind, so an attachment repeats every 24 messages
+(the Message-ID, added per message, always differs). With --unique (run, latency) every
+message's PDF attachment differs in one base64 line, so that a scanner's cache of clean
+results by file hash (clamd's) never answers for it.
+
+`latency` sends --count messages of the same corpus one at a time over one session
+(MAIL, RCPT, then DATA timed from the DATA command to the 250 reply, RSET between
+messages) and prints, in ms, overall and per kind:
+
+    latency: all n=N median=X p99=Y max=Z
+    latency: plain n=... median=... p99=... max=...     (and html, attach)
+
+Exit status 0 when every message got 250, else 1.
 """
 
 import argparse
 import base64
 import os
+import statistics
 import random
 import smtplib
 import sys
@@ -87,33 +104,59 @@ def make_html(rng, i, sender, rcpt) -> bytes:
     return (h + "\r\n" + body).encode()
 
 
-def make_attach(rng, i, sender, rcpt) -> bytes:
+# The attachment's last 57 payload bytes before its trailer are a slot of exactly one base64
+# line: with --unique each message sent writes its own number there, so no two attachments are
+# the same file and a scanner's result cache (clamd caches clean results by hash) never hits.
+SLOT_BYTES = 57
+
+
+def _slot(n: int) -> bytes:
+    return f"\n% bench message {n:020d}\n".encode().ljust(SLOT_BYTES, b" ")
+
+
+def _b64_lines(data: bytes) -> str:
+    return base64.encodebytes(data).decode().replace("\n", "\r\n")
+
+
+def make_attach(rng, i, sender, rcpt):
+    """(bytes, (start, end)): the message and the byte span of its slot line."""
     b = f"=_mix_{i}_{rng.getrandbits(32):08x}"
     h = _headers("attachment", i, sender, rcpt, f'Content-Type: multipart/mixed; boundary="{b}"\r\n')
-    # ~146 KB of PDF-shaped bytes -> ~198 KB of base64 lines.
-    payload = (b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\nstream\n" +
-               rng.randbytes(146 * 1024) + b"\nendstream\n%%EOF\n")
-    b64 = base64.encodebytes(payload).decode().replace("\n", "\r\n")
-    body = (f"--{b}\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\n{_text(rng, 800)}"
-            f"--{b}\r\nContent-Type: application/pdf; name=\"report-{i}.pdf\"\r\n"
-            f"Content-Disposition: attachment; filename=\"report-{i}.pdf\"\r\n"
-            f"Content-Transfer-Encoding: base64\r\n\r\n{b64}"
-            f"--{b}--\r\n")
-    return (h + "\r\n" + body).encode()
+    # ~146 KB of PDF-shaped bytes -> ~198 KB of base64 lines; head is whole base64 lines.
+    head = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\nstream\n"
+    head += rng.randbytes(146 * 1024 - (len(head) + 146 * 1024) % SLOT_BYTES)
+    pre = (h + "\r\n" + f"--{b}\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\n{_text(rng, 800)}"
+           f"--{b}\r\nContent-Type: application/pdf; name=\"report-{i}.pdf\"\r\n"
+           f"Content-Disposition: attachment; filename=\"report-{i}.pdf\"\r\n"
+           f"Content-Transfer-Encoding: base64\r\n\r\n" + _b64_lines(head)).encode()
+    slot = _b64_lines(_slot(i)).encode()
+    post = (_b64_lines(b"\nendstream\n%%EOF\n") + f"--{b}--\r\n").encode()
+    return pre + slot + post, (len(pre), len(pre) + len(slot))
 
 
 KINDS = [("plain", make_plain), ("html", make_html), ("attach", make_attach)]
 
 
 def build_corpus(variants: int = 8, seed: int = 2503):
-    """variants distinct messages per kind; entries are (kind, sender, rcpt, bytes)."""
+    """variants distinct messages per kind; entries are (kind, sender, rcpt, bytes, slot), slot
+    the (start, end) span that message_body rewrites for --unique, or None."""
     rng = random.Random(seed)
     corpus = []
     for v in range(variants):
         for kind, fn in KINDS:
             sender, rcpt = SENDERS[v % len(SENDERS)], RECIPIENTS[v % len(RECIPIENTS)]
-            corpus.append((kind, sender, rcpt, fn(rng, v, sender, rcpt)))
+            made = fn(rng, v, sender, rcpt)
+            body, slot = made if isinstance(made, tuple) else (made, None)
+            corpus.append((kind, sender, rcpt, body, slot))
     return corpus
+
+
+def message_body(entry, n: int, unique: bool) -> bytes:
+    """The bytes to send as message number n: the entry's, with its slot numbered n if unique."""
+    body, slot = entry[3], entry[4]
+    if not unique or slot is None:
+        return body
+    return body[:slot[0]] + _b64_lines(_slot(n)).encode() + body[slot[1]:]
 
 
 # ------------------------------------------------------------------ delivery
@@ -172,15 +215,16 @@ class Stats:
                 self.samples.append(detail)
 
 
-def session(port, n, corpus, stats, timeout):
+def session(port, n, corpus, stats, timeout, unique):
     s = None
     first = True
     while True:
         i = stats.take(n)
         if i is None:
             break
-        kind, sender, rcpt, body = corpus[i % len(corpus)]
-        msg = f"Message-ID: <bench-{i}-{time.time_ns()}@example.org>\r\n".encode() + body
+        entry = corpus[i % len(corpus)]
+        kind, sender, rcpt = entry[:3]
+        msg = f"Message-ID: <bench-{i}-{time.time_ns()}@example.org>\r\n".encode() + message_body(entry, i, unique)
         try:
             if s is None:
                 s = smtplib.SMTP("127.0.0.1", port, local_hostname="loadgen.example.org", timeout=timeout)
@@ -215,7 +259,7 @@ def cmd_run(a):
     corpus = build_corpus()
     ddir = Path(a.delivered_dir)
     stats = Stats()
-    threads = [threading.Thread(target=session, args=(a.port, a.messages, corpus, stats, a.timeout), daemon=True)
+    threads = [threading.Thread(target=session, args=(a.port, a.messages, corpus, stats, a.timeout, a.unique), daemon=True)
                for _ in range(a.sessions)]
     t0 = time.time()
     for t in threads:
@@ -234,7 +278,8 @@ def cmd_run(a):
     rate = len(dumps) / seconds
     print(f"load: sent={a.messages} accepted={stats.accepted} refused={stats.refused} "
           f"tempfail={stats.tempfail} errors={stats.errors} delivered={len(dumps)} "
-          f"submit_seconds={t_sent - t0:.2f} seconds={seconds:.2f} rate={rate:.1f} msg/s", flush=True)
+          f"submit_seconds={t_sent - t0:.2f} seconds={seconds:.2f} rate={rate:.1f} msg/s "
+          f"client_cpu={sum(os.times()[:2]):.2f}", flush=True)
     for s in stats.samples:
         print(f"load: sample failure: {s}", file=sys.stderr)
     if len(dumps) < expect:
@@ -244,10 +289,44 @@ def cmd_run(a):
     return 0 if ok else 1
 
 
+def _pct(sorted_ms, q):
+    return sorted_ms[min(len(sorted_ms) - 1, int(len(sorted_ms) * q))]
+
+
+def cmd_latency(a):
+    corpus = build_corpus()
+    s = smtplib.SMTP("127.0.0.1", a.port, local_hostname="loadgen.example.org", timeout=a.timeout)
+    s.ehlo("loadgen.example.org")
+    times = {"all": []}
+    failures = 0
+    for i in range(a.count):
+        entry = corpus[i % len(corpus)]
+        kind, sender, rcpt = entry[:3]
+        msg = f"Message-ID: <lat-{i}-{time.time_ns()}@example.org>\r\n".encode() + message_body(entry, i, a.unique)
+        s.mail(sender)
+        s.rcpt(rcpt)
+        t = time.perf_counter()
+        code, text = s.data(msg)
+        ms = (time.perf_counter() - t) * 1000
+        if code != 250:
+            failures += 1
+            print(f"latency: message {i} ({kind}): {code} {text!r}", file=sys.stderr)
+        times["all"].append(ms)
+        times.setdefault(kind, []).append(ms)
+        s.rset()
+    s.quit()
+    for kind, t in times.items():
+        t.sort()
+        print(f"latency: {kind} n={len(t)} median={statistics.median(t):.2f} p99={_pct(t, 0.99):.2f} "
+              f"max={t[-1]:.2f}")
+    return 0 if failures == 0 else 1
+
+
 def cmd_gen(a):
     out = Path(a.out)
     out.mkdir(parents=True, exist_ok=True)
-    for j, (kind, sender, rcpt, body) in enumerate(build_corpus(variants=a.count)):
+    for j, entry in enumerate(build_corpus(variants=a.count)):
+        kind, body = entry[0], message_body(entry, j, a.unique)
         (out / f"{j:03d}-{kind}.eml").write_bytes(body)
         print(f"{out}/{j:03d}-{kind}.eml {len(body)} bytes")
     return 0
@@ -264,11 +343,18 @@ def main(argv=None):
     r.add_argument("--sink-pidfile")
     r.add_argument("--timeout", type=float, default=180, help="per SMTP command (s)")
     r.add_argument("--wait", type=float, default=600, help="max wait for deliveries (s)")
+    r.add_argument("--unique", action="store_true", help="a different attachment in every message")
+    lt = sub.add_parser("latency", help="time DATA -> 250, one message at a time")
+    lt.add_argument("--port", type=int, required=True)
+    lt.add_argument("--count", type=int, default=150)
+    lt.add_argument("--timeout", type=float, default=180, help="per SMTP command (s)")
+    lt.add_argument("--unique", action="store_true", help="a different attachment in every message")
     g = sub.add_parser("gen", help="write sample corpus files")
     g.add_argument("--out", required=True)
     g.add_argument("--count", type=int, default=1, help="variants per kind")
+    g.add_argument("--unique", action="store_true", help="number each file's attachment (as run --unique)")
     a = p.parse_args(argv)
-    return cmd_run(a) if a.cmd == "run" else cmd_gen(a)
+    return {"run": cmd_run, "latency": cmd_latency, "gen": cmd_gen}[a.cmd](a)
 
 
 if __name__ == "__main__":
