@@ -413,6 +413,18 @@ class PostfixInstance:
                                    f"{timeout}s; queue={self.queue()}\nlog tail:\n{self.log_tail()}")
             time.sleep(0.1)
 
+    def wait_subject(self, subject: str, timeout: float = 20) -> Delivered:
+        """Wait until a message with this Subject reaches the sink; return it."""
+        deadline = time.monotonic() + timeout
+        while True:
+            for d in self.delivered():
+                if d.message["Subject"] == subject:
+                    return d
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{subject!r} not delivered after {timeout}s; queue={self.queue()}"
+                                   f"\nlog tail:\n{self.log_tail()}")
+            time.sleep(0.2)
+
     # -- queue and log
 
     def queue(self) -> List[QueueEntry]:
@@ -442,6 +454,22 @@ class PostfixInstance:
                 return
             if time.monotonic() > deadline:
                 raise TimeoutError(f"queue not empty after {timeout}s: {q}")
+            time.sleep(0.2)
+
+    def held(self) -> List[QueueEntry]:
+        """Entries in the hold queue (where a milter's quarantine puts a message)."""
+        return [q for q in self.queue() if q.queue_name == "hold"]
+
+    def wait_held(self, n: int = 1, timeout: float = 20) -> List[QueueEntry]:
+        """Wait until at least n messages are in the hold queue; return the held entries."""
+        deadline = time.monotonic() + timeout
+        while True:
+            held = self.held()
+            if len(held) >= n:
+                return held
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{len(held)} of {n} messages held after {timeout}s; queue={self.queue()}"
+                                   f"\nlog tail:\n{self.log_tail()}")
             time.sleep(0.2)
 
     def flush(self) -> None:

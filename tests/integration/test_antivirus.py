@@ -7,14 +7,11 @@ import base64
 import os
 import shutil
 import signal
-import tempfile
-import threading
 import time
 import unittest
-from pathlib import Path
 
-from mailenv import REPO_ROOT, PostfixInstance
-from milterproc import Milter
+from gateway import GatewayTestCase
+from mailenv import REPO_ROOT
 
 MARKER = b"CLAMAV-TEST-STRING-NOT-EICAR"
 SECOND = b"ORDINANCE-SECOND-TEST-MARKER-7f3a"
@@ -30,38 +27,16 @@ def message(subject: str, payload: bytes, name: str = "notes.txt", ctype: str = 
             "Content-Transfer-Encoding: base64\r\n\r\n").encode() + blob + b"\r\n--b--\r\n"
 
 
-class AntivirusGateway(unittest.TestCase):
-    milter_sets = []
+class AntivirusGateway(GatewayTestCase):
+    tmp_prefix = "ordinance-av-"
     own_database = False
 
-    def setUp(self):
-        self.tmp = Path(tempfile.mkdtemp(prefix="ordinance-av-"))
-        os.chmod(self.tmp, 0o755)
-        self.addCleanup(lambda: shutil.rmtree(self.tmp, ignore_errors=True))
-        (self.tmp / "milter").mkdir()
-        sets = list(self.milter_sets)
+    def prepare(self):
         if self.own_database:
             self.db = self.tmp / "clamav"
             shutil.copytree(REPO_ROOT / "config" / "examples" / "clamav", self.db)
             os.chmod(self.db, 0o755)
-            sets.append(f"antivirus.database={self.db}")
-        self.milter = Milter(self.tmp / "milter", sets=sets)
-        self.milter.start()
-        self.addCleanup(self.milter.stop)
-        self.pf = PostfixInstance(self.tmp / "pf", milter=self.milter.socket, default_action="tempfail")
-        self.pf.start()
-        self.addCleanup(self.pf.stop)
-
-    def debug(self):
-        return "\n--- milter log ---\n" + self.milter.log_text()[-3000:]
-
-    def held(self, n: int, timeout: float = 20):
-        deadline = time.time() + timeout
-        held = []
-        while time.time() < deadline and len(held) < n:
-            held = [q for q in self.pf.queue() if q.queue_name == "hold"]
-            time.sleep(0.2)
-        return held
+            self.gateway.milter_sets.append(f"antivirus.database={self.db}")
 
 
 class VirusAnswers(AntivirusGateway):
@@ -88,7 +63,7 @@ class VirusAnswers(AntivirusGateway):
         r = self.pf.send("alice@modot.mo.gov", ["partner@example.com"],
                          message("outbound", MARKER, sender="alice@modot.mo.gov", rcpt="partner@example.com"))
         self.assertTrue(r.ok, str(r) + self.debug())
-        self.assertEqual(len(self.held(1)), 1, str(self.pf.queue()) + self.debug())
+        self.assertEqual(len(self.pf.wait_held(1)), 1, str(self.pf.queue()) + self.debug())
         self.assertEqual(self.pf.delivered_count(), 0)
 
     def test_banned_attachment_is_refused_with_its_rule(self):
@@ -104,24 +79,13 @@ class SignatureReload(AntivirusGateway):
     milter_sets = ["antivirus.reload_check_seconds=1"]
 
     def test_new_signatures_while_mail_flows_lose_nothing(self):
-        results = []
-        lock = threading.Lock()
-        stop = threading.Event()
+        def make(n, i):
+            infected = i % 3 == 2
+            tag = f"s{n}-{i}-{'bad' if infected else 'ok'}"
+            body = message(tag, (MARKER if infected else b"quarterly figures attached") + b"\n")
+            return tag, "mallory@example.com", ["bob@modot.mo.gov"], body
 
-        def sender(n):
-            i = 0
-            while not stop.is_set():
-                infected = i % 3 == 2
-                tag = f"s{n}-{i}-{'bad' if infected else 'ok'}"
-                body = message(tag, (MARKER if infected else b"quarterly figures attached") + b"\n")
-                r = self.pf.send("mallory@example.com", ["bob@modot.mo.gov"], body, timeout=60)
-                with lock:
-                    results.append((tag, infected, r.code if r.data is None else r.data[0]))
-                i += 1
-
-        threads = [threading.Thread(target=sender, args=(n,)) for n in range(3)]
-        for t in threads:
-            t.start()
+        load = self.mail_load(make, threads=3, timeout=60)
         time.sleep(1.5)
         # A new signature file: picked up by the directory check, and again by SIGHUP.
         (self.db / "second.ndb").write_text("Ordinance.Test.Second:0:*:" + SECOND.hex() + "\n")
@@ -129,13 +93,11 @@ class SignatureReload(AntivirusGateway):
         for _ in range(2):
             self.milter.signal(signal.SIGHUP)
             time.sleep(0.7)
-        stop.set()
-        for t in threads:
-            t.join(timeout=120)
+        results = load.stop(join_timeout=120)
         self.assertGreater(len(results), 10, "too little mail flowed")
-        wrong = [(tag, code) for tag, infected, code in results if code != (550 if infected else 250)]
+        wrong = [(tag, code) for tag, code in results if code != (550 if tag.endswith("-bad") else 250)]
         self.assertEqual(wrong, [], self.debug())
-        clean = {tag for tag, infected, code in results if not infected}
+        clean = {tag for tag, code in results if tag.endswith("-ok")}
         delivered = self.pf.wait_delivered(len(clean), timeout=60)
         self.assertEqual({d.message["Subject"] for d in delivered}, clean)
         # The new signature is live.

@@ -5,13 +5,9 @@ against an sasldb2 the test creates, so {auth_authen} reaches the milter as in p
 import os
 import shutil
 import subprocess
-import tempfile
-import time
 import unittest
-from pathlib import Path
 
-from mailenv import PostfixInstance
-from milterproc import Milter
+from gateway import GatewayTestCase
 
 
 def msg(sender, to, subject):
@@ -22,18 +18,14 @@ def msg(sender, to, subject):
 PASSWORDS = {"alice": "alice-pw", "comms": "comms-pw", "former.employee": "former-pw"}
 
 
-class GroupGateway(unittest.TestCase):
+class GroupGateway(GatewayTestCase):
     """A milter whose trusted network excludes 127.0.0.1, so that loopback clients are 'outside'
     unless they authenticate; Postfix with SASL AUTH on."""
 
-    def setUp(self):
-        self.tmp = Path(tempfile.mkdtemp(prefix="ordinance-groups-"))
-        os.chmod(self.tmp, 0o755)
-        self.addCleanup(shutil.rmtree, self.tmp, True)
-        (self.tmp / "milter").mkdir()
-        self.milter = Milter(self.tmp / "milter", sets=['organisation.trusted_networks=["10.0.0.0/8"]'])
-        self.milter.start()
-        self.addCleanup(self.milter.stop)
+    tmp_prefix = "ordinance-groups-"
+    milter_sets = ['organisation.trusted_networks=["10.0.0.0/8"]']
+
+    def prepare(self):
         sasl = self.tmp / "sasl"
         sasl.mkdir()
         db = sasl / "sasldb2"
@@ -45,7 +37,7 @@ class GroupGateway(unittest.TestCase):
         (sasl / "smtpd.conf").write_text(
             f"pwcheck_method: auxprop\nauxprop_plugin: sasldb\nmech_list: PLAIN LOGIN\nsasldb_path: {db}\n")
         os.chmod(sasl, 0o755)
-        self.pf = PostfixInstance(self.tmp / "pf", milter=self.milter.socket, extra={
+        self.gateway.postfix_extra.update({
             "smtpd_sasl_auth_enable": "yes",
             "smtpd_sasl_type": "cyrus",
             "smtpd_sasl_path": "smtpd",
@@ -54,31 +46,26 @@ class GroupGateway(unittest.TestCase):
             "smtpd_sasl_security_options": "noanonymous",
             "broken_sasl_auth_clients": "no",
         })
-        self.pf.start()
-        self.addCleanup(self.pf.stop)
+
+    def setUp(self):
+        super().setUp()
         # Debian's Postfix reads Cyrus' smtpd.conf from <config_directory>/sasl/ whatever
         # cyrus_sasl_config_path says; smtpd reads it when it first starts, after this.
         (self.pf.etc / "sasl").mkdir(exist_ok=True)
-        shutil.copy(sasl / "smtpd.conf", self.pf.etc / "sasl" / "smtpd.conf")
-
-    def log(self):
-        return "\n--- milter ---\n" + self.milter.log_text()[-2500:] + "\n--- postfix ---\n" + self.pf.log()[-2500:]
+        shutil.copy(self.tmp / "sasl" / "smtpd.conf", self.pf.etc / "sasl" / "smtpd.conf")
 
     def wait_for(self, subject, timeout=20):
-        deadline = time.time() + timeout
-        while time.time() < deadline:
-            for d in self.pf.delivered():
-                if d.message["Subject"] == subject:
-                    return d
-            time.sleep(0.2)
-        self.fail(f"{subject!r} not delivered" + self.log())
+        try:
+            return self.pf.wait_subject(subject, timeout)
+        except TimeoutError as e:
+            self.fail(f"{e}{self.debug()}")
 
 
 class ProtectedGroupTests(GroupGateway):
     def test_authenticated_authorized_sender_reaches_users(self):
         r = self.pf.send("comms@modot.mo.gov", ["users@modot.mo.gov"], msg("comms@modot.mo.gov", "users@modot.mo.gov",
                          "All staff memo"), auth=("comms", PASSWORDS["comms"]))
-        self.assertTrue(r.ok, str(r) + self.log())
+        self.assertTrue(r.ok, str(r) + self.debug())
         d = self.wait_for("All staff memo")
         self.assertEqual(d.recipients, ["users@modot.mo.gov"])
         self.assertIn("auth=comms", self.milter.log_text())  # {auth_authen} reached the milter
@@ -116,12 +103,8 @@ class ProtectedGroupTests(GroupGateway):
         r = self.pf.send("alice@modot.mo.gov", ["announce@modot.mo.gov"],
                          msg("alice@modot.mo.gov", "announce@modot.mo.gov", "Bake sale"), auth=("alice", PASSWORDS["alice"]))
         self.assertTrue(r.ok, r)
-        deadline = time.time() + 20
-        held = []
-        while time.time() < deadline and not held:
-            held = [q for q in self.pf.queue() if q.queue_name == "hold"]
-            time.sleep(0.2)
-        self.assertEqual(len(held), 1, self.log())
+        held = self.pf.wait_held(1, timeout=20)
+        self.assertEqual(len(held), 1, self.debug())
         self.assertEqual(self.pf.delivered_count(), 0)
 
 

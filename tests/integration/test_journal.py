@@ -10,15 +10,13 @@ import io
 import os
 import signal
 import subprocess
-import tempfile
-import threading
 import time
 import unittest
 import zipfile
 from pathlib import Path
 
-from mailenv import PostfixInstance
-from milterproc import BUILD, EXAMPLE_CONFIG, Milter
+from gateway import GatewayTestCase
+from milterproc import BUILD, EXAMPLE_CONFIG
 
 
 def message(n: int, subject: str = "Bridge schedule", body: bytes = b"The inspections move to Thursday.") -> bytes:
@@ -26,30 +24,8 @@ def message(n: int, subject: str = "Bridge schedule", body: bytes = b"The inspec
             b"Message-ID: <journal-" + str(n).encode() + b"@test>\r\n\r\n" + body + b"\r\n")
 
 
-class JournalTest(unittest.TestCase):
-    milter_sets = []
-
-    def setUp(self):
-        self.tmp = Path(tempfile.mkdtemp(prefix="ordinance-journal-"))
-        os.chmod(self.tmp, 0o755)
-        self.addCleanup(lambda: __import__("shutil").rmtree(self.tmp, ignore_errors=True))
-        (self.tmp / "milter").mkdir()
-        self.prepare()
-        self.milter = self.start_milter()
-        self.pf = PostfixInstance(self.tmp / "pf", milter=self.milter.socket, default_action="tempfail")
-        self.pf.start()
-        self.addCleanup(self.pf.stop)
-
-    def prepare(self):
-        pass
-
-    def start_milter(self, port=None) -> Milter:
-        m = Milter(self.tmp / "milter", sets=self.milter_sets)
-        if port:
-            m.port, m.socket = port, f"inet:127.0.0.1:{port}"
-        m.start()
-        self.addCleanup(m.stop)
-        return m
+class JournalTest(GatewayTestCase):
+    tmp_prefix = "ordinance-journal-"
 
     def journal(self, *args, check=True) -> subprocess.CompletedProcess:
         p = subprocess.run([str(BUILD / "ordinance"), "--config", str(self.milter.config),
@@ -58,9 +34,6 @@ class JournalTest(unittest.TestCase):
         if check and p.returncode != 0:
             self.fail(f"journal {args} exited {p.returncode}:\n{p.stdout.decode()}\n{p.stderr.decode()}" + self.debug())
         return p
-
-    def debug(self):
-        return "\n--- milter log ---\n" + self.milter.log_text()[-3000:]
 
 
 class JournalContentTests(JournalTest):
@@ -176,33 +149,18 @@ class JournalContentTests(JournalTest):
 
 class JournalCrashTests(JournalTest):
     def test_sigkill_under_load_loses_nothing_postfix_delivered(self):
-        accepted, lock, stop = [], threading.Lock(), threading.Event()
-        counter = iter(range(10_000))
+        def make(n, i):
+            k = n * 100_000 + i
+            return str(k), "alice@modot.mo.gov", ["bob@modot.mo.gov"], message(k)
 
-        def sender():
-            while not stop.is_set():
-                with lock:
-                    n = next(counter)
-                try:
-                    r = self.pf.send("alice@modot.mo.gov", ["bob@modot.mo.gov"], message(n), timeout=20)
-                except OSError:
-                    continue
-                if r.ok:
-                    with lock:
-                        accepted.append(n)
-
-        threads = [threading.Thread(target=sender) for _ in range(6)]
-        for t in threads:
-            t.start()
+        load = self.mail_load(make, threads=6, timeout=20)
         time.sleep(3)
         os.kill(self.milter.proc.pid, signal.SIGKILL)
         self.milter.proc.wait(timeout=10)
         time.sleep(1)
-        self.milter = self.start_milter(port=self.milter.port)   # same socket Postfix knows
+        self.gateway.start_milter(port=self.milter.port)   # same socket Postfix knows
         time.sleep(2)
-        stop.set()
-        for t in threads:
-            t.join(timeout=60)
+        accepted = [tag for tag, code in load.stop(join_timeout=60) if 200 <= code < 300]
         self.assertGreater(len(accepted), 10)
         self.pf.flush()
         delivered = self.pf.wait_delivered(len(accepted), timeout=60)

@@ -4,14 +4,10 @@ Each test starts its own processes and stops them by PID, also when an assertion
 """
 import os
 import signal
-import tempfile
-import threading
 import time
 import unittest
-from pathlib import Path
 
-from mailenv import PostfixInstance
-from milterproc import Milter
+from gateway import GatewayTestCase
 
 CLEAN = (b"From: alice@modot.mo.gov\r\nTo: bob@modot.mo.gov\r\nSubject: Bridge schedule\r\n"
          b"Message-ID: <clean@test>\r\n\r\nThe inspections move to Thursday.\r\n")
@@ -33,26 +29,7 @@ def with_attachment(size: int, subject: str = "big") -> bytes:
             b"Content-Transfer-Encoding: base64\r\n\r\n" + blob + b"\r\n--b--\r\n")
 
 
-class GatewayTest(unittest.TestCase):
-    milter_sets = []
-
-    def setUp(self):
-        self.tmp = Path(tempfile.mkdtemp(prefix="ordinance-it-"))
-        os.chmod(self.tmp, 0o755)  # postfix and ordinance users must reach their directories
-        self.addCleanup(lambda: __import__("shutil").rmtree(self.tmp, ignore_errors=True))
-        (self.tmp / "milter").mkdir()
-        self.milter = Milter(self.tmp / "milter", sets=self.milter_sets)
-        self.milter.start()
-        self.addCleanup(self.milter.stop)
-        self.pf = PostfixInstance(self.tmp / "pf", milter=self.milter.socket, default_action="tempfail")
-        self.pf.start()
-        self.addCleanup(self.pf.stop)
-
-    def debug(self):
-        return "\n--- milter log ---\n" + self.milter.log_text()[-3000:]
-
-
-class VerdictTests(GatewayTest):
+class VerdictTests(GatewayTestCase):
     milter_sets = ["size.max_message_bytes=100000", "size.max_attachment_bytes=40000",
                    "milter.memory_body_limit=8192"]
 
@@ -90,22 +67,18 @@ class VerdictTests(GatewayTest):
         self.assertEqual(list(self.milter.spool.iterdir()), [])
 
 
-class QuarantineTests(GatewayTest):
+class QuarantineTests(GatewayTestCase):
     milter_sets = ["rules.malformed.action=quarantine"]
 
     def test_quarantined_message_is_held_not_delivered(self):
         r = self.pf.send("carol@modot.mo.gov", ["bob@modot.mo.gov"], malformed("held"))
         self.assertTrue(r.ok, r)
-        deadline = time.time() + 20
-        held = []
-        while time.time() < deadline and not held:
-            held = [q for q in self.pf.queue() if q.queue_name == "hold"]
-            time.sleep(0.2)
+        held = self.pf.wait_held(1, timeout=20)
         self.assertEqual(len(held), 1, self.pf.queue())
         self.assertEqual(self.pf.delivered_count(), 0)
 
 
-class ReloadTests(GatewayTest):
+class ReloadTests(GatewayTestCase):
     def test_sighup_reloads_and_a_broken_config_keeps_the_old_one(self):
         msg = with_attachment(30000, "reload")
         self.assertTrue(self.pf.send("alice@modot.mo.gov", ["bob@modot.mo.gov"], msg).ok)
@@ -128,36 +101,19 @@ class ReloadTests(GatewayTest):
         self.assertEqual(r.code, 550, r)
 
 
-class CrashTests(GatewayTest):
+class CrashTests(GatewayTestCase):
     def test_sigkill_while_mail_flows_tempfails_and_loses_nothing(self):
         """Every message tagged (malformed) so a delivered one proves it passed the milter."""
-        results = []
-        lock = threading.Lock()
-        stop = threading.Event()
+        def make(n, i):
+            tag = f"m{n}-{i}"
+            return tag, "carol@modot.mo.gov", ["bob@modot.mo.gov"], malformed(tag)
 
-        def sender(n):
-            i = 0
-            while not stop.is_set():
-                tag = f"m{n}-{i}"
-                try:
-                    r = self.pf.send("carol@modot.mo.gov", ["bob@modot.mo.gov"], malformed(tag), timeout=60)
-                    code = r.code if r.data is None else r.data[0]
-                except OSError as e:
-                    code = -1
-                with lock:
-                    results.append((tag, code))
-                i += 1
-
-        threads = [threading.Thread(target=sender, args=(n,)) for n in range(4)]
-        for t in threads:
-            t.start()
+        load = self.mail_load(make, threads=4, timeout=60)
         time.sleep(2)
         self.milter.signal(signal.SIGKILL)
-        killed_at = len(results)
+        killed_at = load.count()
         time.sleep(3)
-        stop.set()
-        for t in threads:
-            t.join(timeout=120)
+        results = load.stop(join_timeout=120)
         accepted = {tag for tag, code in results if 200 <= code < 300}
         tempfailed = [tag for tag, code in results if 400 <= code < 500]
         other = [(tag, code) for tag, code in results if not (200 <= code < 300 or 400 <= code < 500)]
