@@ -2,10 +2,7 @@
 
 #include "base/text.h"
 
-#include <arpa/inet.h>
-
 #include <algorithm>
-#include <cstring>
 #include <functional>
 
 namespace ord {
@@ -17,14 +14,6 @@ std::string trim_angle(std::string_view s) {
     return std::string(s);
 }
 }  // namespace
-
-std::string address_domain(std::string_view address) {
-    auto at = address.rfind('@');
-    if (at == std::string_view::npos) return {};
-    std::string d = ascii_lower(address.substr(at + 1));
-    while (!d.empty() && (d.back() == '>' || d.back() == '.')) d.pop_back();
-    return d;
-}
 
 std::string MemoryPolicyStore::strip_tag(std::string_view a) const {
     std::string addr = ascii_lower(trim_angle(a));
@@ -138,37 +127,11 @@ bool MemoryPolicyStore::internal_domain(std::string_view domain) const {
     }
 }
 
-bool MemoryPolicyStore::trusted_client(std::string_view ip_in) const {
-    std::string ip(ip_in);
-    if (ip.rfind("IPv6:", 0) == 0 || ip.rfind("ipv6:", 0) == 0) ip = ip.substr(5);
-    if (!ip.empty() && ip.front() == '[') ip = ip.substr(1, ip.find(']') - 1);
-    unsigned char addr[16];
-    int family;
-    if (inet_pton(AF_INET, ip.c_str(), addr) == 1) {
-        family = AF_INET;
-    } else if (inet_pton(AF_INET6, ip.c_str(), addr) == 1) {
-        family = AF_INET6;
-        static const unsigned char mapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
-        if (std::memcmp(addr, mapped, 12) == 0) {  // ::ffff:a.b.c.d is IPv4
-            std::memmove(addr, addr + 12, 4);
-            family = AF_INET;
-        }
-    } else {
-        return false;
-    }
-    for (const auto& n : networks_) {
-        if (n.family != family) continue;
-        int bits = n.prefix;
-        int i = 0;
-        for (; bits >= 8; bits -= 8, ++i)
-            if (addr[i] != n.bytes[i]) goto next;
-        if (bits > 0) {
-            unsigned char mask = static_cast<unsigned char>(0xFF << (8 - bits));
-            if ((addr[i] & mask) != (n.bytes[i] & mask)) goto next;
-        }
-        return true;
-    next:;
-    }
+bool MemoryPolicyStore::trusted_client(std::string_view ip) const {
+    auto addr = parse_client_address(ip);
+    if (!addr) return false;
+    for (const auto& n : networks_)
+        if (network_contains(n, *addr)) return true;
     return false;
 }
 
@@ -178,17 +141,12 @@ std::shared_ptr<const MemoryPolicyStore> MemoryPolicyStore::build(PolicyData dat
     auto& d = s->data_;
     for (auto& dom : d.internal_domains) s->domains_.insert(ascii_lower(dom));
     for (const auto& net : d.trusted_networks) {
-        Network n;
-        auto slash = net.find('/');
-        std::string a = net.substr(0, slash);
-        if (inet_pton(AF_INET, a.c_str(), n.bytes) == 1) n.family = AF_INET, n.prefix = 32;
-        else if (inet_pton(AF_INET6, a.c_str(), n.bytes) == 1) n.family = AF_INET6, n.prefix = 128;
-        else {
-            error = "trusted network '" + net + "' is not an address";
+        auto n = parse_network(net);
+        if (!n) {
+            error = "trusted network '" + net + "' is not an address or address/prefix";
             return nullptr;
         }
-        if (slash != std::string::npos) n.prefix = std::min(n.prefix, std::atoi(net.c_str() + slash + 1));
-        s->networks_.push_back(n);
+        s->networks_.push_back(*n);
     }
     for (const auto& [name, primary] : d.aliases) s->alias_[ascii_lower(name)] = ascii_lower(primary);
     // Canonical forms everywhere, so lookups are plain string compares.

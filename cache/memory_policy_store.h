@@ -9,6 +9,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "base/address.h"
 #include "cache/policy_store.h"
 
 namespace ord {
@@ -44,11 +45,6 @@ public:
     bool trusted_client(std::string_view ip) const override;
 
 private:
-    struct Network {
-        int family = 0;
-        unsigned char bytes[16] = {};
-        int prefix = 0;
-    };
     MemoryPolicyStore() = default;
     std::string strip_tag(std::string_view address) const;
 

@@ -1,5 +1,8 @@
 #include "checks/attachment_policy.h"
 
+#include "checks/direction.h"
+
+#include "base/address.h"
 #include "base/text.h"
 
 #include <algorithm>
@@ -96,21 +99,6 @@ bool has_bidi_control(std::string_view s) {
         if (b == 0x80 && ((c >= 0xAA && c <= 0xAE) || c == 0x8E || c == 0x8F)) return true;
         if (b == 0x81 && c >= 0xA6 && c <= 0xA9) return true;
     }
-    return false;
-}
-
-std::string domain_of(std::string_view a) {
-    auto at = a.rfind('@');
-    return at == std::string_view::npos ? std::string() : ascii_lower(a.substr(at + 1));
-}
-
-bool internal_domain(const Config& cfg, std::string_view address) {
-    std::string d = domain_of(address);
-    if (d.empty()) return false;
-    for (const auto& x : cfg.organisation.internal_domains)
-        if (d == x || (d.size() > x.size() && d.compare(d.size() - x.size(), x.size(), x) == 0 &&
-                       d[d.size() - x.size() - 1] == '.'))
-            return true;
     return false;
 }
 
@@ -236,18 +224,9 @@ bool kind_banned(const Config& cfg, FileKind k) {
 bool attachment_policy_applies(const Config& cfg, const Envelope& env) {
     const auto& a = cfg.attachments;
     if (!a.enabled) return false;
-    std::string from = ascii_lower(env.mail_from);
-    for (const auto& s : a.allow_senders) {
-        if (s.empty()) continue;
-        if (s.front() == '@' ? domain_of(from) == s.substr(1) : from == s) return false;
-    }
-    // Inbound: from outside; outbound: ours to anyone outside; internal: ours to ours.
-    const char* dir = "inbound";
-    if (internal_domain(cfg, env.mail_from) || !env.auth_login.empty()) {
-        dir = "internal";
-        for (const auto& r : env.rcpts)
-            if (!internal_domain(cfg, r)) dir = "outbound";
-    }
+    if (address_in(env.mail_from, a.allow_senders)) return false;
+    // The message's direction as every other rule reads it (checks/direction.h).
+    std::string dir = direction_name(message_direction(cfg, env));
     return std::find(a.directions.begin(), a.directions.end(), dir) != a.directions.end();
 }
 

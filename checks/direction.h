@@ -6,17 +6,15 @@
 #include <string_view>
 #include <vector>
 
+#include "base/address.h"
 #include "checks/envelope.h"
 #include "config/config.h"
 
 namespace ord {
 
-// Lower-case domain of an address ("" when there is none).
+// Lower-case domain of an address ("" when there is none); the same as address_domain.
+// domain_in and address_in, for the rule files' domain and sender lists, are in base/address.h.
 std::string domain_of(std::string_view address);
-// True when `domain` equals a listed domain or is a subdomain of one ("mail.modot.mo.gov").
-bool domain_in(std::string_view domain, const std::vector<std::string>& list);
-// True when an address or domain list entry matches the address: "a@b.gov" exactly, "b.gov" by domain.
-bool address_in(std::string_view address, const std::vector<std::string>& list);
 bool is_internal_address(const Config& cfg, std::string_view address);
 // True when the sender counts as one of ours: the AUTH login, or an internal envelope sender
 // that connected from a trusted network (an internal-looking sender from outside is not).

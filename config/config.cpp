@@ -1,5 +1,7 @@
 #include "config/config.h"
 
+#include "base/address.h"
+
 #include "base/text.h"
 #include "config/toml_file.h"
 
@@ -96,19 +98,7 @@ private:
     std::string file_;
 };
 
-bool valid_network(const std::string& n) {
-    auto slash = n.find('/');
-    std::string addr = n.substr(0, slash);
-    unsigned char buf[16];
-    int bits;
-    if (inet_pton(AF_INET, addr.c_str(), buf) == 1) bits = 32;
-    else if (inet_pton(AF_INET6, addr.c_str(), buf) == 1) bits = 128;
-    else return false;
-    if (slash == std::string::npos) return true;
-    std::string len = n.substr(slash + 1);
-    if (len.empty() || len.size() > 3 || len.find_first_not_of("0123456789") != std::string::npos) return false;
-    return std::stoi(len) <= bits;
-}
+bool valid_network(const std::string& n) { return parse_network(n).has_value(); }
 
 // Applies one --set override to the parsed tree.
 std::optional<std::string> apply_override(toml::table& root, const std::string& ov) {

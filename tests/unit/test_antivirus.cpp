@@ -183,11 +183,11 @@ std::string forwarded(const std::string& inner) {
 }
 
 ord::ScanOutcome scan(const ord::Engine& e, const std::string& raw, const std::string& from = "mallory@example.com",
-                      const std::string& rcpt = "bob@modot.mo.gov") {
+                      const std::string& rcpt = "bob@modot.mo.gov", const std::string& client = "192.0.2.10") {
     ord::Envelope env;
     env.mail_from = from;
     env.rcpts = {rcpt};
-    env.client_addr = "192.0.2.10";
+    env.client_addr = client;
     return ord::scan_message(e, env, raw, false);
 }
 
@@ -411,6 +411,7 @@ TEST_CASE("the type ban follows directions and sender allow-lists", "[attachment
         const char* from;
         const char* rcpt;
         bool banned;
+        const char* client = "127.0.0.1";  // a trusted network: an internal sender is one
     };
     auto c = GENERATE(values<Case>({
         {{}, "mallory@example.com", "bob@modot.mo.gov", true},
@@ -420,10 +421,13 @@ TEST_CASE("the type ban follows directions and sender allow-lists", "[attachment
         {{"attachments.directions=[\"inbound\"]"}, "it@modot.mo.gov", "bob@modot.mo.gov", false},
         {{"attachments.directions=[\"inbound\"]"}, "mallory@example.com", "bob@modot.mo.gov", true},
         {{"attachments.directions=[\"outbound\"]"}, "it@modot.mo.gov", "partner@example.com", true},
+        // An internal address from outside the trusted networks, unauthenticated: inbound,
+        // as every other rule reads the direction.
+        {{"attachments.directions=[\"inbound\"]"}, "it@modot.mo.gov", "bob@modot.mo.gov", true, "192.0.2.10"},
         {{"attachments.enabled=false"}, "mallory@example.com", "bob@modot.mo.gov", false},
     }));
     auto e = engine(c.sets);
-    auto o = scan(*e, raw, c.from, c.rcpt);
+    auto o = scan(*e, raw, c.from, c.rcpt, c.client);
     INFO(c.from << " -> " << c.rcpt << "\n" << describe(o));
     CHECK(with_rule(o, "banned_attachment").empty() == !c.banned);
 }
