@@ -3,6 +3,8 @@
 Outbound mail carrying a virus is held (quarantined). The milter spools a notice and submits
 it by SMTP, with the null sender, to the same Postfix, which delivers it to the sender.
 """
+import socket
+import threading
 import time
 import unittest
 
@@ -44,6 +46,85 @@ class HeldSenderIsTold(GatewayTestCase):
         time.sleep(2)
         self.assertEqual(self.pf.delivered_count(), 0)
         self.assertNotIn("notice_queued", self.milter.log_text())
+
+
+class TinySmtp:
+    """A minimal SMTP server on loopback that records what it is given (one message per
+    connection): the MTA that comes back after an outage."""
+
+    def __init__(self, port: int):
+        self.messages = []
+        self.sock = socket.create_server(("127.0.0.1", port))
+        self.sock.settimeout(0.5)
+        self.stop_flag = threading.Event()
+        self.thread = threading.Thread(target=self.serve, daemon=True)
+        self.thread.start()
+
+    def serve(self):
+        while not self.stop_flag.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                continue
+            with conn, conn.makefile("rb") as r:
+                conn.sendall(b"220 tiny\r\n")
+                env, data = {"rcpt": []}, None
+                for line in r:
+                    if data is not None:
+                        if line == b".\r\n":
+                            self.messages.append((env, b"".join(data)))
+                            data = None
+                            conn.sendall(b"250 ok\r\n")
+                        else:
+                            data.append(line)
+                        continue
+                    cmd = line.upper()
+                    if cmd.startswith(b"MAIL FROM:"):
+                        env["from"] = line[10:].strip()
+                    elif cmd.startswith(b"RCPT TO:"):
+                        env["rcpt"].append(line[8:].strip())
+                    if cmd.startswith(b"DATA"):
+                        data = []
+                        conn.sendall(b"354 go\r\n")
+                    elif cmd.startswith(b"QUIT"):
+                        conn.sendall(b"221 bye\r\n")
+                        break
+                    else:
+                        conn.sendall(b"250 ok\r\n")
+
+    def close(self):
+        self.stop_flag.set()
+        self.thread.join(timeout=5)
+        self.sock.close()
+
+
+class NoticeSurvivesAnOutage(GatewayTestCase):
+    tmp_prefix = "ordinance-notify-outage-"
+
+    def prepare(self):
+        self.notice_port = free_port()   # nothing listens there yet
+        self.gateway.milter_sets += ["notify.enabled=true", f"notify.smtp=127.0.0.1:{self.notice_port}",
+                                     "notify.retry_seconds=1"]
+
+    def test_a_notice_the_mta_cannot_take_is_kept_and_sent_when_it_can(self):
+        r = self.pf.send("alice@modot.mo.gov", ["partner@example.com"],
+                         message("budget", MARKER, sender="alice@modot.mo.gov", rcpt="partner@example.com"))
+        self.assertTrue(r.ok, str(r) + self.debug())
+        self.assertTrue(self.milter.wait_log("event=notice_deferred"), self.debug())
+        spooled = list((self.milter.workdir / "notices").rglob("*.msg"))
+        self.assertEqual(len(spooled), 1, "the notice waits in the spool")
+        server = TinySmtp(self.notice_port)
+        self.addCleanup(server.close)
+        deadline = time.time() + 20
+        while time.time() < deadline and not server.messages:
+            time.sleep(0.2)
+        self.assertEqual(len(server.messages), 1, self.debug())
+        env, data = server.messages[0]
+        self.assertEqual(env["from"], b"<>")
+        self.assertEqual(env["rcpt"], [b"<alice@modot.mo.gov>"])
+        self.assertIn(b"Subject: Your message was held: budget", data)
+        time.sleep(0.5)
+        self.assertEqual(list((self.milter.workdir / "notices").rglob("*.msg")), [], "sent: gone from the spool")
 
 
 if __name__ == "__main__":
