@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "mime/codec.h"
 #include "checks/engine.h"
 #include "checks/content_check.h"
 #include "checks/scan.h"
@@ -38,25 +39,7 @@ std::string words(std::mt19937& rng, size_t bytes) {
     return out;
 }
 
-std::string base64(const std::string& in) {
-    static const char* a = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::string out;
-    size_t col = 0;
-    for (size_t i = 0; i < in.size(); i += 3) {
-        uint32_t n = static_cast<unsigned char>(in[i]) << 16;
-        if (i + 1 < in.size()) n |= static_cast<unsigned char>(in[i + 1]) << 8;
-        if (i + 2 < in.size()) n |= static_cast<unsigned char>(in[i + 2]);
-        out += a[(n >> 18) & 63];
-        out += a[(n >> 12) & 63];
-        out += i + 1 < in.size() ? a[(n >> 6) & 63] : '=';
-        out += i + 2 < in.size() ? a[n & 63] : '=';
-        if ((col += 4) >= 76) {
-            out += "\r\n";
-            col = 0;
-        }
-    }
-    return out;
-}
+std::string base64(const std::string& in) { return ord::mime::encode_base64(in); }
 
 std::string headers(int i, const char* ct) {
     return "From: Alice Example <alice@modot.mo.gov>\r\nTo: bob@modot.mo.gov\r\nSubject: Weekly report " +

@@ -184,6 +184,23 @@ std::string to_utf8(std::string_view in, std::string_view charset) {
     return sanitize_utf8(cv.convert(in));
 }
 
+std::string encode_base64(std::string_view in) {
+    static const char* a = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string out;
+    out.reserve(in.size() / 3 * 4 + in.size() / 57 * 2 + 8);
+    for (std::size_t i = 0; i < in.size(); i += 3) {
+        std::uint32_t n = static_cast<unsigned char>(in[i]) << 16;
+        if (i + 1 < in.size()) n |= static_cast<unsigned char>(in[i + 1]) << 8;
+        if (i + 2 < in.size()) n |= static_cast<unsigned char>(in[i + 2]);
+        out += a[(n >> 18) & 63];
+        out += a[(n >> 12) & 63];
+        out += i + 1 < in.size() ? a[(n >> 6) & 63] : '=';
+        out += i + 2 < in.size() ? a[n & 63] : '=';
+        if ((i / 3 + 1) % 19 == 0 && i + 3 < in.size()) out += "\r\n";
+    }
+    return out + "\r\n";
+}
+
 std::string decode_base64(std::string_view in, bool& ok) {
     ok = true;
     std::string out(in.size() / 4 * 3 + 3, '\0');

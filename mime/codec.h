@@ -9,6 +9,9 @@
 
 namespace ord::mime {
 
+// Encodes base64 (RFC 2045): lines of 76 characters, each ending CRLF, the last one too.
+// For messages the gateway writes and for tests and benchmarks that build them.
+std::string encode_base64(std::string_view in);
 // Decodes base64, skipping whitespace. `ok` is false when other characters or bad padding appear.
 std::string decode_base64(std::string_view in, bool& ok);
 // Decodes quoted-printable (soft line breaks honoured). `ok` is false on '=' not followed by hex.

@@ -146,21 +146,7 @@ struct Attachment {
     std::string data;
 };
 
-std::string b64(const std::string& in) {
-    static const char* a = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::string out;
-    for (size_t i = 0; i < in.size(); i += 3) {
-        uint32_t n = static_cast<unsigned char>(in[i]) << 16;
-        if (i + 1 < in.size()) n |= static_cast<unsigned char>(in[i + 1]) << 8;
-        if (i + 2 < in.size()) n |= static_cast<unsigned char>(in[i + 2]);
-        out += a[(n >> 18) & 63];
-        out += a[(n >> 12) & 63];
-        out += i + 1 < in.size() ? a[(n >> 6) & 63] : '=';
-        out += i + 2 < in.size() ? a[n & 63] : '=';
-        if ((i / 3 + 1) % 19 == 0) out += "\r\n";
-    }
-    return out + "\r\n";
-}
+std::string b64(const std::string& in) { return ord::mime::encode_base64(in); }
 
 std::string mail(const std::vector<Attachment>& atts, const std::string& from = "mallory@example.com") {
     std::string m = "From: " + from +
@@ -506,7 +492,7 @@ TEST_CASE("a refusal can carry the text configured for its kind", "[attachments]
     auto bad = ord::load_config(std::string(ORDINANCE_SOURCE_DIR) + "/config/examples/ordinance.toml",
                                 {"attachments.replies={ sofware = \"x\" }"});
     REQUIRE_FALSE(bad.ok());
-    CHECK(bad.error().message.find("'sofware' is not a kind") != std::string::npos);
+    CHECK(bad.error().message.find("attachments.replies: 'sofware' is not one of executable") != std::string::npos);
 }
 
 TEST_CASE("a message too complex for the MIME parser is still scanned, by ClamAV's mail parser", "[antivirus]") {

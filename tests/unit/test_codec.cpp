@@ -107,3 +107,21 @@ TEST_CASE("HTML to text", "[codec]") {
     }));
     CHECK(html_to_text(c.in) == c.out);
 }
+
+TEST_CASE("encode_base64 writes 76-character CRLF lines that decode back", "[codec]") {
+    for (std::size_t n : {0u, 1u, 2u, 3u, 56u, 57u, 58u, 114u, 1000u}) {
+        std::string in;
+        for (std::size_t i = 0; i < n; ++i) in += static_cast<char>(i * 37 % 256);
+        std::string enc = ord::mime::encode_base64(in);
+        INFO(n);
+        CHECK(enc.size() >= 2);
+        CHECK(enc.compare(enc.size() - 2, 2, "\r\n") == 0);
+        CHECK(enc.find("\r\n\r\n") == std::string::npos);
+        for (std::size_t at = 0, nl; (nl = enc.find("\r\n", at)) != std::string::npos; at = nl + 2) CHECK(nl - at <= 76);
+        bool ok = false;
+        CHECK(ord::mime::decode_base64(enc, ok) == in);
+        CHECK(ok);
+    }
+    CHECK(ord::mime::encode_base64("Man") == "TWFu\r\n");
+    CHECK(ord::mime::encode_base64("Ma") == "TWE=\r\n");
+}

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "mime/codec.h"
 #include "checks/attachment_policy.h"
 #include "checks/clamav_engine.h"
 #include "checks/engine.h"
@@ -84,21 +85,7 @@ std::string make_zip(const std::vector<std::pair<std::string, std::string>>& ent
     return out;
 }
 
-std::string b64(const std::string& in) {
-    static const char* a = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::string out;
-    for (size_t i = 0; i < in.size(); i += 3) {
-        uint32_t n = static_cast<unsigned char>(in[i]) << 16;
-        if (i + 1 < in.size()) n |= static_cast<unsigned char>(in[i + 1]) << 8;
-        if (i + 2 < in.size()) n |= static_cast<unsigned char>(in[i + 2]);
-        out += a[(n >> 18) & 63];
-        out += a[(n >> 12) & 63];
-        out += i + 1 < in.size() ? a[(n >> 6) & 63] : '=';
-        out += i + 2 < in.size() ? a[n & 63] : '=';
-        if ((i / 3 + 1) % 19 == 0) out += "\r\n";
-    }
-    return out + "\r\n";
-}
+std::string b64(const std::string& in) { return ord::mime::encode_base64(in); }
 
 // One attachment named `name` (Content-Type name= and Content-Disposition filename=).
 std::string mail(const std::string& type, const std::string& name, const std::string& data) {

@@ -16,21 +16,7 @@ namespace {
 const std::string kJs = "WScript.Echo('payroll');\r\nvar s = new ActiveXObject('WScript.Shell');\r\n";
 const std::string kPdf = "%PDF-1.4\n% quarterly figures\n";
 
-std::string b64(const std::string& in) {
-    static const char* a = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::string out;
-    for (size_t i = 0; i < in.size(); i += 3) {
-        unsigned n = static_cast<unsigned char>(in[i]) << 16;
-        if (i + 1 < in.size()) n |= static_cast<unsigned char>(in[i + 1]) << 8;
-        if (i + 2 < in.size()) n |= static_cast<unsigned char>(in[i + 2]);
-        out += a[(n >> 18) & 63];
-        out += a[(n >> 12) & 63];
-        out += i + 1 < in.size() ? a[(n >> 6) & 63] : '=';
-        out += i + 2 < in.size() ? a[n & 63] : '=';
-        if ((i / 3 + 1) % 19 == 0) out += "\r\n";
-    }
-    return out + "\r\n";
-}
+std::string b64(const std::string& in) { return ord::mime::encode_base64(in); }
 
 std::string eol(std::string s, bool lf) {
     if (!lf) return s;
