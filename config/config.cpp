@@ -5,10 +5,11 @@
 #include "base/text.h"
 #include "config/toml_file.h"
 
-#include <arpa/inet.h>
 
 #include <cstdlib>
 #include <set>
+#include <array>
+#include <span>
 #include <sstream>
 #include <toml++/toml.h>
 
@@ -92,11 +93,32 @@ public:
         }
     }
 
+    // Every value of `key` (already read into `values`) must be one of `allowed`.
+    void one_of(const toml::table& t, std::string_view key, const std::string& section,
+                const std::vector<std::string>& values, std::span<const std::string_view> allowed) {
+        for (const auto& v : values) {
+            bool ok = false;
+            for (auto a : allowed) ok = ok || v == a;
+            if (ok) continue;
+            std::string list;
+            for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+            error(t.get(key)->source(),
+                  section + "." + std::string(key) + ": '" + v + "' is not one of " + list);
+        }
+    }
+
     std::vector<std::string> errors_;
 
 private:
     std::string file_;
 };
+
+// The kinds of file attachments.* name (checks/attachment_policy.h), and the directions.
+constexpr std::array<std::string_view, 6> kKinds = {"executable", "script",    "shortcut",
+                                                     "disk_image", "installer", "macro_document"};
+constexpr std::array<std::string_view, 7> kKindsAndNames = {
+    "executable", "script", "shortcut", "disk_image", "installer", "macro_document", "disguised_name"};
+constexpr std::array<std::string_view, 3> kDirections = {"inbound", "outbound", "internal"};
 
 bool valid_network(const std::string& n) { return parse_network(n).has_value(); }
 
@@ -289,36 +311,21 @@ Result<std::shared_ptr<const Config>> load_config(const std::string& path, const
                 w.error(*r, "attachments.replies must be a table of kind = \"text\"");
             }
         }
-        for (const auto& [k, text] : a.replies)
-            if (k != "executable" && k != "script" && k != "shortcut" && k != "disk_image" && k != "installer" &&
-                k != "macro_document" && k != "disguised_name")
-                w.error(t->get("replies")->source(), "attachments.replies: '" + k + "' is not a kind of file");
+        std::vector<std::string> reply_kinds;
+        for (const auto& [k, text] : a.replies) reply_kinds.push_back(k);
+        w.one_of(*t, "replies", "attachments", reply_kinds, kKindsAndNames);
         w.flag(*t, "enabled", a.enabled);
         w.strings(*t, "banned_kinds", a.banned_kinds);
         w.strings(*t, "directions", a.directions);
         w.strings(*t, "allow_senders", a.allow_senders);
         w.strings(*t, "strip", a.strip);
         w.str(*t, "stripped_dir", a.stripped_dir);
-        for (const auto& k : a.strip)
-            if (k != "executable" && k != "script" && k != "shortcut" && k != "disk_image" && k != "installer" &&
-                k != "macro_document" && k != "disguised_name")
-                w.error(t->get("strip")->source(),
-                        "attachments.strip: '" + k +
-                            "' is not one of executable, script, shortcut, disk_image, installer, macro_document, "
-                            "disguised_name");
+        w.one_of(*t, "strip", "attachments", a.strip, kKindsAndNames);
         if (!a.strip.empty() && a.stripped_dir.empty())
             w.error(t->get("stripped_dir") ? t->get("stripped_dir")->source() : t->source(),
                     "attachments.stripped_dir must name a directory when attachments.strip is set");
-        for (const auto& k : a.banned_kinds)
-            if (k != "executable" && k != "script" && k != "shortcut" && k != "disk_image" && k != "installer" &&
-                k != "macro_document")
-                w.error(t->get("banned_kinds")->source(),
-                        "attachments.banned_kinds: '" + k +
-                            "' is not one of executable, script, shortcut, disk_image, installer, macro_document");
-        for (const auto& d : a.directions)
-            if (d != "inbound" && d != "outbound" && d != "internal")
-                w.error(t->get("directions")->source(),
-                        "attachments.directions: '" + d + "' is not one of inbound, outbound, internal");
+        w.one_of(*t, "banned_kinds", "attachments", a.banned_kinds, kKinds);
+        w.one_of(*t, "directions", "attachments", a.directions, kDirections);
         for (auto& s : a.allow_senders) s = ascii_lower(s);
     }
     if (auto* t = w.table(root, "notify", "notify")) {
@@ -335,10 +342,7 @@ Result<std::shared_ptr<const Config>> load_config(const std::string& path, const
         if (colon == std::string::npos || colon == 0 || colon + 1 == n.smtp.size() ||
             n.smtp.find_first_not_of("0123456789", colon + 1) != std::string::npos)
             w.error(t->get("smtp") ? t->get("smtp")->source() : t->source(), "notify.smtp must be HOST:PORT");
-        for (const auto& d : n.directions)
-            if (d != "inbound" && d != "outbound" && d != "internal")
-                w.error(t->get("directions")->source(),
-                        "notify.directions: '" + d + "' is not one of inbound, outbound, internal");
+        w.one_of(*t, "directions", "notify", n.directions, kDirections);
         if (n.enabled && n.spool_dir.empty())
             w.error(t->source(), "notify.spool_dir must name a directory when notify.enabled is true");
     }
