@@ -1,8 +1,6 @@
 // Antivirus and attachment-type policy with a real libclamav engine, loaded from signature
 // files this test writes: a benign marker (.ndb), a body signature taken from the bytes of
 // Debian's clamav-testfiles clam.exe (.ndb), and the MD5 of a payload made here (.hdb).
-#include <archive.h>
-#include <archive_entry.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -22,17 +20,14 @@
 #include "checks/scan.h"
 #include "mime/codec.h"
 
+#include "tests/unit/scan_helpers.h"
+
 namespace {
+
+using namespace testutil;
 
 const std::string kTestFiles = "/usr/share/clamav-testfiles";
 const std::string kHashPayload = "Ordinance hash-signature payload: this file is harmless.\n";
-
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 std::string hex(std::string_view s) {
     static const char* d = "0123456789abcdef";
@@ -100,44 +95,6 @@ std::shared_ptr<const ord::Engine> engine(std::vector<std::string> sets = {}) {
     return *e;
 }
 
-// ---- archives, with libarchive --------------------------------------------------------------
-
-struct Entry {
-    std::string name;
-    std::string data;
-};
-
-std::string make_archive(const std::vector<Entry>& entries, const char* format = "zip", const char* passphrase = nullptr) {
-    std::string out;
-    struct archive* a = archive_write_new();
-    REQUIRE(archive_write_set_format_by_name(a, format) == ARCHIVE_OK);
-    if (passphrase) {
-        REQUIRE(archive_write_set_options(a, "zip:encryption=zipcrypt") == ARCHIVE_OK);
-        REQUIRE(archive_write_set_passphrase(a, passphrase) == ARCHIVE_OK);
-    }
-    archive_write_set_bytes_in_last_block(a, 1);
-    REQUIRE(archive_write_open(
-                a, &out, nullptr,
-                [](struct archive*, void* c, const void* b, size_t n) -> la_ssize_t {
-                    static_cast<std::string*>(c)->append(static_cast<const char*>(b), n);
-                    return static_cast<la_ssize_t>(n);
-                },
-                nullptr) == ARCHIVE_OK);
-    for (const auto& e : entries) {
-        struct archive_entry* en = archive_entry_new();
-        archive_entry_set_pathname(en, e.name.c_str());
-        archive_entry_set_size(en, static_cast<la_int64_t>(e.data.size()));
-        archive_entry_set_filetype(en, AE_IFREG);
-        archive_entry_set_perm(en, 0644);
-        REQUIRE(archive_write_header(a, en) == ARCHIVE_OK);
-        REQUIRE(archive_write_data(a, e.data.data(), e.data.size()) == static_cast<la_ssize_t>(e.data.size()));
-        archive_entry_free(en);
-    }
-    archive_write_close(a);
-    archive_write_free(a);
-    return out;
-}
-
 // ---- mail ---------------------------------------------------------------------------------
 
 struct Attachment {
@@ -159,35 +116,6 @@ std::string mail(const std::vector<Attachment>& atts, const std::string& from = 
         m += "Content-Transfer-Encoding: base64\r\n\r\n" + b64(a.data);
     }
     return m + "--b1--\r\n";
-}
-
-std::string forwarded(const std::string& inner) {
-    return "From: carol@example.org\r\nTo: bob@modot.mo.gov\r\nSubject: Fwd: documents\r\nMIME-Version: 1.0\r\n"
-           "Content-Type: multipart/mixed; boundary=\"fw\"\r\n\r\n--fw\r\nContent-Type: text/plain\r\n\r\n"
-           "Forwarding this.\r\n--fw\r\nContent-Type: message/rfc822\r\n\r\n" +
-           inner + "\r\n--fw--\r\n";
-}
-
-ord::ScanOutcome scan(const ord::Engine& e, const std::string& raw, const std::string& from = "mallory@example.com",
-                      const std::string& rcpt = "bob@modot.mo.gov", const std::string& client = "192.0.2.10") {
-    ord::Envelope env;
-    env.mail_from = from;
-    env.rcpts = {rcpt};
-    env.client_addr = client;
-    return ord::scan_message(e, env, raw, false);
-}
-
-std::vector<const ord::Finding*> with_rule(const ord::ScanOutcome& o, const std::string& rule) {
-    std::vector<const ord::Finding*> out;
-    for (const auto& f : o.decision.findings)
-        if (f.rule == rule) out.push_back(&f);
-    return out;
-}
-
-std::string describe(const ord::ScanOutcome& o) {
-    std::string s = std::string(ord::verdict_name(o.decision.verdict)) + ":";
-    for (const auto& f : o.decision.findings) s += "\n  " + f.rule + ": " + f.reason + " | " + f.evidence;
-    return s;
 }
 
 }  // namespace

@@ -2,8 +2,6 @@
 // section 24), whatever they are named and however they are wrapped: real documents written by
 // tests/data/make_office_docs.py (OLE2 .doc/.xls with a VBA project, OOXML .docm/.xlsm with
 // vbaProject.bin, and the same without macros), through the real Engine and libclamav.
-#include <archive.h>
-#include <archive_entry.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
@@ -22,16 +20,13 @@
 #include "checks/engine.h"
 #include "checks/scan.h"
 
+#include "tests/unit/scan_helpers.h"
+
 namespace {
 
-const std::string kConfig = std::string(ORDINANCE_SOURCE_DIR) + "/config/examples/ordinance.toml";
+using namespace testutil;
 
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+const std::string kConfig = std::string(ORDINANCE_SOURCE_DIR) + "/config/examples/ordinance.toml";
 
 // The documents, written once per run by the generator into a scratch directory and read back.
 const std::map<std::string, std::string>& docs() {
@@ -58,33 +53,6 @@ const std::map<std::string, std::string>& docs() {
 
 const std::string& doc(const std::string& name) { return docs().at(name); }
 
-std::string make_zip(const std::vector<std::pair<std::string, std::string>>& entries) {
-    std::string out;
-    struct archive* a = archive_write_new();
-    REQUIRE(archive_write_set_format_zip(a) == ARCHIVE_OK);
-    archive_write_set_bytes_in_last_block(a, 1);
-    REQUIRE(archive_write_open(
-                a, &out, nullptr,
-                [](struct archive*, void* c, const void* b, size_t n) -> la_ssize_t {
-                    static_cast<std::string*>(c)->append(static_cast<const char*>(b), n);
-                    return static_cast<la_ssize_t>(n);
-                },
-                nullptr) == ARCHIVE_OK);
-    for (const auto& [name, data] : entries) {
-        struct archive_entry* en = archive_entry_new();
-        archive_entry_set_pathname(en, name.c_str());
-        archive_entry_set_size(en, static_cast<la_int64_t>(data.size()));
-        archive_entry_set_filetype(en, AE_IFREG);
-        archive_entry_set_perm(en, 0644);
-        REQUIRE(archive_write_header(a, en) == ARCHIVE_OK);
-        REQUIRE(archive_write_data(a, data.data(), data.size()) == static_cast<la_ssize_t>(data.size()));
-        archive_entry_free(en);
-    }
-    archive_write_close(a);
-    archive_write_free(a);
-    return out;
-}
-
 std::string b64(const std::string& in) { return ord::mime::encode_base64(in); }
 
 // One attachment named `name` (Content-Type name= and Content-Disposition filename=).
@@ -96,37 +64,10 @@ std::string mail(const std::string& type, const std::string& name, const std::st
            "\"\r\nContent-Transfer-Encoding: base64\r\n\r\n" + b64(data) + "--b1--\r\n";
 }
 
-std::string forwarded(const std::string& inner) {
-    return "From: carol@example.org\r\nTo: bob@modot.mo.gov\r\nSubject: Fwd: figures\r\nMIME-Version: 1.0\r\n"
-           "Content-Type: multipart/mixed; boundary=\"fw\"\r\n\r\n--fw\r\nContent-Type: text/plain\r\n\r\n"
-           "Forwarding this.\r\n--fw\r\nContent-Type: message/rfc822\r\n\r\n" + inner + "\r\n--fw--\r\n";
-}
-
 std::shared_ptr<const ord::Engine> engine(const std::vector<std::string>& sets = {}) {
     auto e = ord::Engine::load(kConfig, sets);
     if (!e) FAIL(e.error().message);
     return *e;
-}
-
-ord::ScanOutcome scan(const ord::Engine& e, const std::string& raw) {
-    ord::Envelope env;
-    env.mail_from = "mallory@example.com";
-    env.rcpts = {"bob@modot.mo.gov"};
-    env.client_addr = "192.0.2.10";
-    return ord::scan_message(e, env, raw, false);
-}
-
-std::vector<const ord::Finding*> with_rule(const ord::ScanOutcome& o, const std::string& rule) {
-    std::vector<const ord::Finding*> out;
-    for (const auto& f : o.decision.findings)
-        if (f.rule == rule) out.push_back(&f);
-    return out;
-}
-
-std::string describe(const ord::ScanOutcome& o) {
-    std::string s = std::string(ord::verdict_name(o.decision.verdict)) + ":";
-    for (const auto& f : o.decision.findings) s += "\n  " + f.rule + ": " + f.reason + " | " + f.evidence;
-    return s;
 }
 
 struct Case {
@@ -145,16 +86,16 @@ std::vector<Case> cases() {
         {"the same bytes named report.pdf", mail("application/pdf", "report.pdf", mdoc), true},
         {"the same bytes named notes.txt", mail("text/plain", "notes.txt", mdoc), true},
         {"the same bytes named report.docx", mail("application/octet-stream", "report.docx", mdoc), true},
-        {"Word .doc with macros inside a zip", mail("application/zip", "docs.zip", make_zip({{"report.doc", mdoc}})), true},
-        {"... renamed .pdf inside a zip", mail("application/zip", "docs.zip", make_zip({{"scan.pdf", mdoc}})), true},
+        {"Word .doc with macros inside a zip", mail("application/zip", "docs.zip", make_archive({{"report.doc", mdoc}})), true},
+        {"... renamed .pdf inside a zip", mail("application/zip", "docs.zip", make_archive({{"scan.pdf", mdoc}})), true},
         {"... inside a zip inside a zip",
-         mail("application/zip", "docs.zip", make_zip({{"inner/more.zip", make_zip({{"report.doc", mdoc}})}})), true},
+         mail("application/zip", "docs.zip", make_archive({{"inner/more.zip", make_archive({{"report.doc", mdoc}})}})), true},
         {"... in a forwarded message", forwarded(mail("application/msword", "report.doc", mdoc)), true},
         {"Excel .xls with macros", mail("application/vnd.ms-excel", "budget.xls", mxls), true},
         {"Excel .xls with macros named budget.txt", mail("text/plain", "budget.txt", mxls), true},
         {"Excel .xls with an Excel 4.0 macro sheet (XLM)", mail("application/vnd.ms-excel", "budget.xls", doc("xlm.xls")),
          true},
-        {"... named budget.pdf inside a zip", mail("application/zip", "b.zip", make_zip({{"budget.pdf", doc("xlm.xls")}})),
+        {"... named budget.pdf inside a zip", mail("application/zip", "b.zip", make_archive({{"budget.pdf", doc("xlm.xls")}})),
          true},
         {"a bare vbaProject.bin named data.bin", mail("application/octet-stream", "data.bin", doc("vbaProject.bin")), true},
         // OOXML: the name, the zip's own directory (word/vbaProject.bin), and libclamav inside.
@@ -163,8 +104,8 @@ std::vector<Case> cases() {
         {".docm renamed report.docx", mail("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                                            "report.docx", docm), true},
         {".docm renamed report.pdf", mail("application/pdf", "report.pdf", docm), true},
-        {".docm renamed .docx inside a zip", mail("application/zip", "docs.zip", make_zip({{"report.docx", docm}})), true},
-        {".xlsm renamed .xlsx inside a zip", mail("application/zip", "docs.zip", make_zip({{"b.xlsx", doc("macro.xlsm")}})),
+        {".docm renamed .docx inside a zip", mail("application/zip", "docs.zip", make_archive({{"report.docx", docm}})), true},
+        {".xlsm renamed .xlsx inside a zip", mail("application/zip", "docs.zip", make_archive({{"b.xlsx", doc("macro.xlsm")}})),
          true},
         // No macros: no finding at all (no false positive).
         {"Word .doc without macros", mail("application/msword", "report.doc", doc("plain.doc")), false},
@@ -174,7 +115,7 @@ std::vector<Case> cases() {
         {"Excel .xlsx", mail("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "budget.xlsx",
                              doc("plain.xlsx")), false},
         {"plain .doc and .docx inside a zip",
-         mail("application/zip", "docs.zip", make_zip({{"a.doc", doc("plain.doc")}, {"b.docx", doc("plain.docx")}})),
+         mail("application/zip", "docs.zip", make_archive({{"a.doc", doc("plain.doc")}, {"b.docx", doc("plain.docx")}})),
          false},
     };
 }
@@ -243,7 +184,7 @@ TEST_CASE("a virus beside a macro document is still named a virus, also where ma
     // libclamav reports the macro heuristic as "potentially unwanted": a signature match in the
     // same part takes precedence, so the macro finding can never hide a virus.
     const std::string marker = "xx CLAMAV-TEST-STRING-NOT-EICAR xx";
-    std::string both = mail("application/zip", "docs.zip", make_zip({{"a.doc", doc("macro.doc")}, {"b.txt", marker}}));
+    std::string both = mail("application/zip", "docs.zip", make_archive({{"a.doc", doc("macro.doc")}, {"b.txt", marker}}));
     std::string macro_only = mail("application/msword", "report.doc", doc("macro.doc"));
     for (bool allowed : {false, true}) {
         auto e = engine(allowed ? std::vector<std::string>{"attachments.allow_senders=[\"@example.com\"]"}
