@@ -38,17 +38,19 @@ Result<Ok> keep_original(const Config& cfg, const std::string& name, std::string
     return (*store)->sync();
 }
 
-Result<Ok> prepare_stripped_dir(const Config& cfg, const std::string& user) {
-    if (cfg.attachments.strip.empty()) return Ok{};
-    const std::string& dir = cfg.attachments.stripped_dir;
+Result<Ok> make_private_dir(const std::string& dir, const std::string& user, const std::string& what) {
     if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST)
-        return Error{"io", "cannot create attachments.stripped_dir " + dir + ": " + std::strerror(errno)};
+        return Error{"io", "cannot create " + what + " " + dir + ": " + std::strerror(errno)};
     if (::geteuid() == 0 && !user.empty())
         if (struct passwd* pw = ::getpwnam(user.c_str()))
             if (::chown(dir.c_str(), pw->pw_uid, pw->pw_gid) != 0)
-                return Error{"io", "cannot give attachments.stripped_dir " + dir + " to " + user + ": " +
-                                       std::strerror(errno)};
+                return Error{"io", "cannot give " + what + " " + dir + " to " + user + ": " + std::strerror(errno)};
     return Ok{};
+}
+
+Result<Ok> prepare_stripped_dir(const Config& cfg, const std::string& user) {
+    if (cfg.attachments.strip.empty()) return Ok{};
+    return make_private_dir(cfg.attachments.stripped_dir, user, "attachments.stripped_dir");
 }
 
 }  // namespace ord::milter

@@ -17,8 +17,13 @@ std::string kept_name(const std::string& queue_id);
 // Writes `raw` as `name` under cfg.attachments.stripped_dir; durable when it returns Ok.
 Result<Ok> keep_original(const Config& cfg, const std::string& name, std::string_view raw);
 
-// Makes stripped_dir (mode 0700) and hands it to `user` when attachments.strip is set;
-// called as root before privileges are dropped.
+// Makes `dir` (mode 0700) if it is missing and, running as root, hands it to `user`: the
+// directories only the milter may use (spool, stripped originals, notices). `what` names the
+// setting in errors, e.g. "attachments.stripped_dir".
+Result<Ok> make_private_dir(const std::string& dir, const std::string& user, const std::string& what);
+
+// make_private_dir for attachments.stripped_dir when attachments.strip is set; called as
+// root before privileges are dropped.
 Result<Ok> prepare_stripped_dir(const Config& cfg, const std::string& user);
 
 }  // namespace ord::milter

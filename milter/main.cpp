@@ -553,11 +553,8 @@ int main(int argc, char** argv) {
     apply_log_level(cfg);
 
     // Spool directory for large bodies; owned by the user we run as.
-    ::mkdir(cfg.milter.spool_dir.c_str(), 0700);
-    if (::geteuid() == 0 && !cfg.milter.user.empty())
-        if (struct passwd* pw = ::getpwnam(cfg.milter.user.c_str()))
-            if (::chown(cfg.milter.spool_dir.c_str(), pw->pw_uid, pw->pw_gid) != 0)
-                log::warn("spool_chown_failed", {{"dir", cfg.milter.spool_dir}, {"error", std::strerror(errno)}});
+    if (auto sp = ord::milter::make_private_dir(cfg.milter.spool_dir, cfg.milter.user, "milter.spool_dir"); !sp)
+        log::warn("spool_dir", {{"dir", cfg.milter.spool_dir}, {"error", sp.error().message}});
 
     struct smfiDesc desc {};
     desc.xxfi_name = const_cast<char*>("ordinance");

@@ -2,9 +2,7 @@
 
 #include <netdb.h>
 #include <poll.h>
-#include <pwd.h>
 #include <sys/socket.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -17,6 +15,7 @@
 #include "base/log.h"
 #include "checks/direction.h"
 #include "journal/store.h"
+#include "milter/keep.h"
 
 namespace ord::milter {
 namespace {
@@ -267,14 +266,7 @@ void Notifier::run() {
 
 Result<Ok> prepare_notice_dir(const Config& cfg, const std::string& user) {
     if (!cfg.notify.enabled) return Ok{};
-    const std::string& dir = cfg.notify.spool_dir;
-    if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST)
-        return Error{"io", "cannot create notify.spool_dir " + dir + ": " + std::strerror(errno)};
-    if (::geteuid() == 0 && !user.empty())
-        if (struct passwd* pw = ::getpwnam(user.c_str()))
-            if (::chown(dir.c_str(), pw->pw_uid, pw->pw_gid) != 0)
-                return Error{"io", "cannot give notify.spool_dir " + dir + " to " + user + ": " + std::strerror(errno)};
-    return Ok{};
+    return make_private_dir(cfg.notify.spool_dir, user, "notify.spool_dir");
 }
 
 }  // namespace ord::milter
