@@ -31,6 +31,8 @@ std::map<std::string, std::string> parse_params(std::string_view value, std::str
 // block elements become line breaks.
 std::string html_to_text(std::string_view html);
 std::string to_lower(std::string_view s);
+// ASCII case-insensitive equality (header field names, media types).
+bool iequals(std::string_view a, std::string_view b);
 // Appends code point `cp` as UTF-8; surrogates and values past U+10FFFF become U+FFFD.
 void append_utf8(std::string& out, uint32_t cp);
 
