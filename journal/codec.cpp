@@ -1,25 +1,10 @@
 #include "journal/codec.h"
 
-#include <openssl/evp.h>
 #include <zstd.h>
 
 #include <cstdio>
 
 namespace ord::journal {
-
-std::string sha256_hex(std::string_view data) {
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned int len = 0;
-    EVP_Digest(data.data(), data.size(), md, &len, EVP_sha256(), nullptr);
-    static const char* hex = "0123456789abcdef";
-    std::string out;
-    out.reserve(len * 2);
-    for (unsigned i = 0; i < len; ++i) {
-        out += hex[md[i] >> 4];
-        out += hex[md[i] & 15];
-    }
-    return out;
-}
 
 Result<std::string> zstd_compress(std::string_view raw, int level) {
     std::string out(ZSTD_compressBound(raw.size()), '\0');

@@ -1,4 +1,4 @@
-// Byte-level helpers the journal shares: SHA-256, zstd frames, escaping of metadata
+// Byte-level helpers the journal shares: SHA-256 (base/digest.h), zstd frames, escaping of metadata
 // values, and UTC civil-time conversion (no locale, no time zone database).
 #pragma once
 
@@ -7,11 +7,12 @@
 #include <string>
 #include <string_view>
 
+#include "base/digest.h"
 #include "base/result.h"
 
 namespace ord::journal {
 
-std::string sha256_hex(std::string_view data);
+using ord::sha256_hex;
 
 Result<std::string> zstd_compress(std::string_view raw, int level = 3);
 Result<std::string> zstd_decompress(std::string_view frame);
