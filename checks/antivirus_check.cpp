@@ -24,7 +24,7 @@ Result<std::shared_ptr<const ClamAvEngine>> shared_engine(const Config::Antiviru
     static std::string last_key;
     std::string key = database + '\n' + s.tmpdir;
     for (auto v : {s.archives, s.ole2, s.macros, s.pdf, s.html, s.heuristics}) key += v ? '1' : '0';
-    for (auto v : {s.max_file_size, s.max_scan_size, s.max_recursion, s.max_files, s.max_scan_time_ms})
+    for (auto v : {s.max_file_size, s.max_scan_size, s.max_recursion, s.max_files, s.max_scan_time_ms, s.scan_cache_mb})
         key += ',' + std::to_string(v);
     std::lock_guard<std::mutex> lock(mu);
     if (auto prev = last.lock(); prev && key == last_key && !prev->database_changed()) return prev;

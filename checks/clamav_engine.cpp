@@ -5,8 +5,12 @@
 
 #include <chrono>
 #include <cstring>
+#include <list>
 #include <mutex>
+#include <optional>
+#include <unordered_map>
 
+#include "base/digest.h"
 #include "base/log.h"
 
 namespace ord {
@@ -64,6 +68,60 @@ cl_error_t on_file(int, const char* type, const char** ancestors, size_t, const 
 }
 
 }  // namespace
+
+// Clean scan results by SHA-256 of the bytes + the name they were scanned under, least
+// recently used evicted first, bounded by an estimate of the bytes the entries hold.
+class ScanCache {
+public:
+    explicit ScanCache(std::size_t max_bytes) : max_bytes_(max_bytes) {}
+
+    std::optional<AvScan> get(const std::string& key) {
+        std::lock_guard<std::mutex> lock(mu_);
+        auto it = index_.find(key);
+        if (it == index_.end()) {
+            ++misses_;
+            return std::nullopt;
+        }
+        ++hits_;
+        lru_.splice(lru_.begin(), lru_, it->second);
+        return it->second->scan;
+    }
+
+    void put(std::string key, const AvScan& scan) {
+        std::size_t cost = sizeof(Entry) + 64 + key.size() + scan.files.size() * sizeof(ScannedFile);
+        for (const auto& f : scan.files) cost += f.type.size() + f.name.size() + f.path.size();
+        if (cost > max_bytes_ / 16) return;  // one part's unpacked file list never fills the cache
+        std::lock_guard<std::mutex> lock(mu_);
+        if (index_.count(key)) return;
+        lru_.push_front(Entry{std::move(key), scan, cost});
+        index_.emplace(lru_.front().key, lru_.begin());
+        bytes_ += cost;
+        while (bytes_ > max_bytes_ && !lru_.empty()) {
+            bytes_ -= lru_.back().cost;
+            index_.erase(lru_.back().key);
+            lru_.pop_back();
+        }
+    }
+
+    ClamAvEngine::CacheStats stats() const {
+        std::lock_guard<std::mutex> lock(mu_);
+        return {hits_, misses_, index_.size(), bytes_};
+    }
+
+private:
+    struct Entry {
+        std::string key;
+        AvScan scan;
+        std::size_t cost;
+    };
+    mutable std::mutex mu_;
+    std::list<Entry> lru_;  // most recently used first
+    std::unordered_map<std::string_view, std::list<Entry>::iterator> index_;  // keys live in lru_
+    std::size_t max_bytes_, bytes_ = 0;
+    std::uint64_t hits_ = 0, misses_ = 0;
+};
+
+ClamAvEngine::ClamAvEngine() = default;
 
 Result<std::shared_ptr<const ClamAvEngine>> ClamAvEngine::load(const Config::Antivirus& s, const std::string& database) {
     auto t0 = std::chrono::steady_clock::now();
@@ -134,6 +192,7 @@ Result<std::shared_ptr<const ClamAvEngine>> ClamAvEngine::load(const Config::Ant
     e->heuristic_ = CL_SCAN_HEURISTIC_EXCEEDS_MAX | CL_SCAN_HEURISTIC_ENCRYPTED_ARCHIVE | CL_SCAN_HEURISTIC_ENCRYPTED_DOC;
     if (s.macros) e->heuristic_ |= CL_SCAN_HEURISTIC_MACROS;
     if (s.heuristics) e->heuristic_ |= CL_SCAN_HEURISTIC_BROKEN;
+    if (s.scan_cache_mb > 0) e->cache_ = std::make_unique<ScanCache>(s.scan_cache_mb * 1024 * 1024);
     e->load_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     return std::shared_ptr<const ClamAvEngine>(std::move(e));
 }
@@ -148,7 +207,22 @@ ClamAvEngine::~ClamAvEngine() {
 
 bool ClamAvEngine::database_changed() const { return stat_ && cl_statchkdir(stat_) == 1; }
 
+ClamAvEngine::CacheStats ClamAvEngine::cache_stats() const { return cache_ ? cache_->stats() : CacheStats{}; }
+
 AvScan ClamAvEngine::scan(std::string_view bytes, const std::string& name) const {
+    if (!cache_) return scan_uncached(bytes, name);
+    std::string key = sha256(bytes);
+    key += name;
+    if (auto hit = cache_->get(key)) return std::move(*hit);
+    AvScan out = scan_uncached(bytes, name);
+    // Only a complete clean scan is remembered: a finding costs nothing to scan again, and a
+    // limit (the scan time above all) or an error may not recur.
+    if (out.status == AvScan::Status::Clean && out.limit.empty() && !out.files_truncated)
+        cache_->put(std::move(key), out);
+    return out;
+}
+
+AvScan ClamAvEngine::scan_uncached(std::string_view bytes, const std::string& name) const {
     AvScan out;
     if (bytes.size() > max_file_size_) {  // libclamav would skip it whole
         out.limit = "max_file_size";

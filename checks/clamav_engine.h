@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -37,6 +38,8 @@ struct AvScan {
     std::string limit;
 };
 
+class ScanCache;
+
 class ClamAvEngine {
 public:
     // Loads every signature file in `database` (a directory or one file) with the options and
@@ -49,7 +52,18 @@ public:
 
     // Scans bytes in memory (no temp file for the bytes themselves; libclamav may still
     // unpack archive members to its temp directory). Thread-safe.
+    // A clean, complete result is remembered by the SHA-256 of the bytes and the name
+    // (antivirus.scan_cache_mb, least recently used first out): the same attachment sent
+    // again -- to many recipients, in a newsletter, forwarded -- is not unpacked and scanned
+    // again, and the file list the attachment policy reads is returned as it was. Findings,
+    // errors and limit hits are never remembered. The cache belongs to this engine: new
+    // signatures come with a new engine and an empty cache.
     AvScan scan(std::string_view bytes, const std::string& name) const;
+
+    struct CacheStats {
+        std::uint64_t hits = 0, misses = 0, entries = 0, bytes = 0;
+    };
+    CacheStats cache_stats() const;
 
     unsigned signatures() const { return signatures_; }
     double load_ms() const { return load_ms_; }
@@ -58,9 +72,11 @@ public:
     bool database_changed() const;
 
 private:
-    ClamAvEngine() = default;
+    ClamAvEngine();
+    AvScan scan_uncached(std::string_view bytes, const std::string& name) const;
 
     cl_engine* engine_ = nullptr;
+    std::unique_ptr<ScanCache> cache_;  // null when antivirus.scan_cache_mb = 0
     cl_stat* stat_ = nullptr;
     std::string database_;
     unsigned signatures_ = 0;

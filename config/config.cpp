@@ -281,7 +281,7 @@ Result<std::shared_ptr<const Config>> load_config(const std::string& path, const
         auto& a = cfg->antivirus;
         w.only(*t, "antivirus", {"enabled", "database", "archives", "ole2", "macros", "pdf", "html", "heuristics",
                                  "max_file_size", "max_scan_size", "max_recursion", "max_files", "max_scan_time_ms",
-                                 "reload_check_seconds", "tmpdir"});
+                                 "reload_check_seconds", "scan_cache_mb", "tmpdir"});
         w.str(*t, "tmpdir", a.tmpdir);
         w.flag(*t, "enabled", a.enabled);
         w.str(*t, "database", a.database);
@@ -294,6 +294,7 @@ Result<std::shared_ptr<const Config>> load_config(const std::string& path, const
         w.size(*t, "max_files", a.max_files);
         w.size(*t, "max_scan_time_ms", a.max_scan_time_ms);
         w.size(*t, "reload_check_seconds", a.reload_check_seconds, 0);
+        w.size(*t, "scan_cache_mb", a.scan_cache_mb, 0);
         if (a.database.empty()) w.error(t->get("database")->source(), "antivirus.database must name a directory");
     }
     if (auto* t = w.table(root, "attachments", "attachments")) {

@@ -70,6 +70,7 @@ struct Config {
         std::size_t max_files = 10000;                   // files inside one part's containers
         std::size_t max_scan_time_ms = 30000;            // per part
         std::size_t reload_check_seconds = 60;           // how often the daemon looks for new signatures; 0: never
+        std::size_t scan_cache_mb = 16;                  // clean results kept by SHA-256 of the part; 0: none
         std::string tmpdir;  // libclamav's scratch space (a directory per scan); empty: $TMPDIR or /tmp
     } antivirus;
 

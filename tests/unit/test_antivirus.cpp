@@ -469,3 +469,105 @@ TEST_CASE("a forwarded message sent in base64 is opened and every part in it sca
     CHECK(v[0]->evidence.find("part=m.txt") != std::string::npos);  // found in its own part, by name
     CHECK(with_rule(o, "malformed").empty());
 }
+
+TEST_CASE("a clean part seen again comes from the cache, file list and all", "[antivirus]") {
+    ord::Config::Antivirus s;
+    auto av = ord::ClamAvEngine::load(s, sigdir());
+    REQUIRE(av.ok());
+    const auto& e = **av;
+    std::string exe = "MZ\x90\0\x03\0\0\0" + std::string(200, 'A');
+    std::string zip = make_archive({{"docs/setup.bin", exe}, {"readme.txt", "hello"}});
+
+    auto first = e.scan(zip, "a.zip");
+    REQUIRE(first.status == ord::AvScan::Status::Clean);
+    REQUIRE(first.limit.empty());
+    CHECK(e.cache_stats().hits == 0);
+    CHECK(e.cache_stats().entries == 1);
+    auto again = e.scan(zip, "a.zip");
+    CHECK(e.cache_stats().hits == 1);
+    CHECK(again.status == ord::AvScan::Status::Clean);
+    REQUIRE(again.files.size() == first.files.size());
+    bool saw_exe = false;
+    for (std::size_t i = 0; i < first.files.size(); ++i) {
+        CHECK(again.files[i].type == first.files[i].type);
+        CHECK(again.files[i].path == first.files[i].path);
+        CHECK(again.files[i].depth == first.files[i].depth);
+        saw_exe = saw_exe || again.files[i].type == "CL_TYPE_MSEXE";
+    }
+    CHECK(saw_exe);  // what the attachment policy reads survives the cache
+
+    // Another name is another entry: names reach libclamav and the file list.
+    e.scan(zip, "b.zip");
+    CHECK(e.cache_stats().hits == 1);
+    CHECK(e.cache_stats().entries == 2);
+    // One byte changed is another part.
+    std::string other = zip;
+    other.back() ^= 1;
+    e.scan(other, "a.zip");
+    CHECK(e.cache_stats().hits == 1);
+}
+
+TEST_CASE("findings, limit hits and encrypted archives are scanned every time, never cached", "[antivirus]") {
+    ord::Config::Antivirus s;
+    s.max_file_size = 1 << 20;
+    auto av = ord::ClamAvEngine::load(s, sigdir());
+    REQUIRE(av.ok());
+    const auto& e = **av;
+    std::string marked = "xx CLAMAV-TEST-STRING-NOT-EICAR xx";
+    std::string locked = make_archive({{"salary.xlsx", "not really a spreadsheet"}}, "zip", "secret");
+    std::string bomb = make_archive({{"zeros.bin", std::string(4u << 20, '\0')}});
+    for (int round = 0; round < 2; ++round) {
+        INFO("round " << round);
+        CHECK(e.scan(marked, "m.txt").status == ord::AvScan::Status::Virus);
+        auto l = e.scan(locked, "salary.zip");
+        CHECK(l.status == ord::AvScan::Status::Virus);
+        CHECK(l.virus.find("Encrypted") != std::string::npos);
+        CHECK(e.scan(bomb, "big.zip").limit == "max_file_size");
+    }
+    CHECK(e.cache_stats().hits == 0);
+    CHECK(e.cache_stats().entries == 0);
+}
+
+TEST_CASE("the scan cache stays inside antivirus.scan_cache_mb, and 0 turns it off", "[antivirus]") {
+    ord::Config::Antivirus s;
+    s.scan_cache_mb = 1;
+    auto av = ord::ClamAvEngine::load(s, sigdir());
+    REQUIRE(av.ok());
+    for (int i = 0; i < 20000; ++i) (*av)->scan("part number " + std::to_string(i), "p.txt");
+    auto st = (*av)->cache_stats();
+    CHECK(st.bytes <= 1u << 20);
+    CHECK(st.entries > 1000);   // still useful when full
+    CHECK(st.entries < 20000);  // the oldest went
+    CHECK((*av)->scan("part number 19999", "p.txt").status == ord::AvScan::Status::Clean);
+    CHECK((*av)->cache_stats().hits == 1);                 // the newest stayed
+    (*av)->scan("part number 0", "p.txt");
+    CHECK((*av)->cache_stats().hits == 1);                 // the oldest did not
+
+    s.scan_cache_mb = 0;
+    auto off = ord::ClamAvEngine::load(s, sigdir());
+    REQUIRE(off.ok());
+    CHECK((*off)->scan("same", "p.txt").status == ord::AvScan::Status::Clean);
+    CHECK((*off)->scan("same", "p.txt").status == ord::AvScan::Status::Clean);
+    CHECK((*off)->cache_stats().entries == 0);
+    CHECK((*off)->cache_stats().hits == 0);
+}
+
+TEST_CASE("the same banned archive sent twice is refused twice, the second time from the cache", "[attachments]") {
+    auto e = engine({"antivirus.max_files=9999"});  // an engine of its own: counts start at zero
+    std::string exe = "MZ\x90\0\x03\0\0\0" + std::string(300, 'B');
+    std::string raw = mail({{"application/zip; name=tools.zip", "", make_archive({{"tool.bin", exe}})}});
+    auto cfg = ord::load_config(std::string(ORDINANCE_SOURCE_DIR) + "/config/examples/ordinance.toml",
+                                {"antivirus.database=" + sigdir(), "antivirus.max_files=9999"});
+    REQUIRE(cfg.ok());
+    ord::AntivirusCheck check(**cfg);  // same settings: it shares the Engine's ClamAV engine
+    for (int round = 0; round < 2; ++round) {
+        INFO("round " << round);
+        auto o = scan(*e, raw);
+        INFO(describe(o));
+        auto b = with_rule(o, "banned_attachment");
+        REQUIRE(b.size() == 1);
+        CHECK(b[0]->evidence.find("kind=executable") != std::string::npos);
+        CHECK(o.decision.verdict == ord::Verdict::Reject);
+    }
+    CHECK(check.clamav()->cache_stats().hits >= 2);  // the zip and the text part
+}
