@@ -186,8 +186,19 @@ Result<std::shared_ptr<const Config>> load_config(const std::string& path, const
                       "antivirus", "attachments", "journal", "notify"});
 
     if (auto* t = w.table(root, "milter", "milter")) {
-        w.only(*t, "milter", {"socket", "user", "spool_dir", "memory_body_limit", "log_level", "pid_file"});
+        w.only(*t, "milter", {"socket", "socket_mode", "socket_group", "user", "spool_dir", "memory_body_limit",
+                              "log_level", "pid_file"});
         w.str(*t, "socket", cfg->milter.socket);
+        std::string mode;
+        w.str(*t, "socket_mode", mode);
+        if (const toml::node* n = t->get("socket_mode"); n && n->is_string()) {
+            if (mode.empty() || mode.size() > 4 || mode.find_first_not_of("01234567") != std::string::npos)
+                w.error(t->get("socket_mode")->source(),
+                        "milter.socket_mode must be an octal mode in quotes, e.g. \"0660\" (got '" + mode + "')");
+            else
+                cfg->milter.socket_mode = static_cast<unsigned>(std::stoul(mode, nullptr, 8));
+        }
+        w.str(*t, "socket_group", cfg->milter.socket_group);
         w.str(*t, "user", cfg->milter.user);
         w.str(*t, "spool_dir", cfg->milter.spool_dir);
         w.size(*t, "memory_body_limit", cfg->milter.memory_body_limit, 0);

@@ -38,6 +38,9 @@ struct Config {
 
     struct Milter {
         std::string socket = "inet:127.0.0.1:7358";
+        // A unix socket's permissions: the MTA's user must be able to connect; nobody else should.
+        unsigned socket_mode = 0660;
+        std::string socket_group = "postfix";  // group of a unix socket ("" leaves it as made)
         std::string user = "ordinance";  // dropped to after binding when started as root
         std::string spool_dir = "/var/spool/ordinance";
         std::size_t memory_body_limit = 4u * 1024 * 1024;  // bytes kept in memory before spilling

@@ -58,6 +58,7 @@ struct Session {
         rcpt_findings.clear();
         rcpt_rejected = 0;
         headers_done = false;
+        failure.clear();
     }
 
     std::shared_ptr<const Engine> engine;  // snapshot for the whole connection
@@ -66,6 +67,10 @@ struct Session {
     Findings rcpt_findings;  // findings from RCPT time, reported again at end of message
     std::size_t rcpt_rejected = 0;
     bool headers_done = false;
+    // Steps the MTA does not wait for an answer to (SMFIP_NR_*), negotiated per connection.
+    unsigned long noreply = 0;
+    // What went wrong in such a step; the end of the message answers it with a tempfail.
+    std::string failure;
 };
 
 }  // namespace ord::milter

@@ -35,7 +35,8 @@ class Gateway:
 
     def __init__(self, milter_sets: Sequence[str] = (), postfix_extra: Optional[Dict[str, str]] = None,
                  default_action: str = "tempfail", prefix: str = "ordinance-it-",
-                 dir: Optional[Path] = None, smtp_port: Optional[int] = None):
+                 dir: Optional[Path] = None, smtp_port: Optional[int] = None, unix_socket: bool = False):
+        self.unix_socket = unix_socket
         self.dir = Path(dir) if dir else Path(tempfile.mkdtemp(prefix=prefix))
         self.dir.mkdir(parents=True, exist_ok=True)
         os.chmod(self.dir, 0o755)  # the postfix and ordinance users must reach their directories
@@ -52,7 +53,7 @@ class Gateway:
 
     def start_milter(self, port: Optional[int] = None) -> Milter:
         """Start a milter (again: on `port`, the socket Postfix already knows) and make it self.milter."""
-        m = Milter(self.dir / "milter", sets=self.milter_sets)
+        m = Milter(self.dir / "milter", sets=self.milter_sets, unix_socket=self.unix_socket)
         if port:
             m.port, m.socket = port, f"inet:127.0.0.1:{port}"
         self._milters.append(m)
@@ -163,10 +164,12 @@ class GatewayTestCase(unittest.TestCase):
     postfix_extra: Dict[str, str] = {}
     default_action = "tempfail"
     tmp_prefix = "ordinance-it-"
+    unix_socket = False   # True: the milter listens on a unix socket instead of 127.0.0.1
 
     def setUp(self):
         self.gateway = Gateway(milter_sets=self.milter_sets, postfix_extra=self.postfix_extra,
-                               default_action=self.default_action, prefix=self.tmp_prefix)
+                               default_action=self.default_action, prefix=self.tmp_prefix,
+                               unix_socket=self.unix_socket)
         self.addCleanup(self.gateway.remove)
         self.tmp = self.gateway.dir
         self.prepare()

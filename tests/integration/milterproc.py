@@ -25,12 +25,18 @@ def ensure_user(name: str = "ordinance") -> None:
 
 
 class Milter:
-    """ordinance-milter on a free loopback port with the example configuration plus --set overrides."""
+    """ordinance-milter on a free loopback port (or, with unix_socket, on WORKDIR/run/milter.sock,
+    a directory the milter makes itself) with the example configuration plus --set overrides."""
 
-    def __init__(self, workdir: Path, sets: Optional[List[str]] = None, config: Optional[Path] = None):
+    def __init__(self, workdir: Path, sets: Optional[List[str]] = None, config: Optional[Path] = None,
+                 unix_socket: bool = False):
         self.workdir = Path(workdir)
         self.port = free_port()
         self.socket = f"inet:127.0.0.1:{self.port}"
+        self.socket_path: Optional[Path] = None
+        if unix_socket:
+            self.socket_path = self.workdir / "run" / "milter.sock"
+            self.socket = f"unix:{self.socket_path}"
         self.spool = self.workdir / "spool"
         self.log_path = self.workdir / "milter.log"
         self.journal = self.workdir / "journal"   # made and chowned by the milter itself
@@ -62,7 +68,12 @@ class Milter:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"ordinance-milter exited {self.proc.returncode}:\n{self.log_text()}")
             try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=0.5).close()
+                if self.socket_path:
+                    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as c:
+                        c.settimeout(0.5)
+                        c.connect(str(self.socket_path))
+                else:
+                    socket.create_connection(("127.0.0.1", self.port), timeout=0.5).close()
                 return self
             except OSError:
                 time.sleep(0.05)
