@@ -41,6 +41,9 @@ TEST_CASE("configuration errors name the file and line", "[config]") {
         {"[milter\n", 1, ""},
         {"[rules.no_such_rule]\naction = \"tag\"\n", 1, "unknown rule 'no_such_rule'"},
         {"[policy]\ndeactivated_recipient = \"bounce\"\n", 2, "reject or redirect"},
+        {"[milter]\n\nsocket_mode = \"0689\"\n", 3, "octal mode"},
+        {"[milter]\nsocket_mode = 660\n", 2, "must be a string"},
+        {"[antivirus]\nscan_cache_mb = -1\n", 2, "scan_cache_mb"},
     }));
     std::string path = write_temp(c.text);
     auto e = ord::Engine::load(path, {});
@@ -54,8 +57,9 @@ TEST_CASE("configuration errors name the file and line", "[config]") {
 TEST_CASE("--set overrides apply on top of the file", "[config]") {
     std::string path = write_temp("[size]\nmax_message_bytes = 100\n");
     auto c = ord::load_config(path, {"size.max_message_bytes=2000", "milter.socket=unix:/tmp/x.sock",
-                                      "rules.malformed.action=reject"});
+                                      "rules.malformed.action=reject", "milter.socket_mode=0600"});
     REQUIRE(c.ok());
+    CHECK((*c)->milter.socket_mode == 0600);
     CHECK((*c)->size.max_message_bytes == 2000);
     CHECK((*c)->milter.socket == "unix:/tmp/x.sock");
     CHECK((*c)->rules.at("malformed").action == ord::Verdict::Reject);
