@@ -8,7 +8,8 @@ PROG=${0##*/}
 
 usage() {
     cat <<EOF
-Usage: $PROG [--build DIR] [--messages N] [--sessions S] [--baseline-only] [--unique] [--profile] [--keep]
+Usage: $PROG [--build DIR] [--messages N] [--sessions S] [--baseline-only] [--unique] [--socket inet|unix]
+              [--profile] [--keep]
 
 Measures messages/s through a private Postfix on 127.0.0.1 (deploy/postfix-instance.sh)
 that relays to smtp-sink:
@@ -32,6 +33,8 @@ Options:
   --sessions S      concurrent SMTP sessions (default 20)
   --baseline-only   run A only (no milter needed)
   --unique          a different attachment in every message (smtp_load.py --unique)
+  --socket S        inet (default): the milter on 127.0.0.1; unix: on a unix socket in the work
+                    directory, where Postfix does not wait for an answer to each header
   --profile         perf record of the milter during run B; top functions on stderr
   --keep            keep the work directory (instances, dumps, logs)
 Environment:
@@ -73,7 +76,7 @@ fi
 
 MILTER_PORT=$(mta_free_port)
 mta_start_ordinance "$MILTER_PORT"
-CPU_PIDS="ordinance-milter=$ORD_PID" mta_run milter --milter "inet:127.0.0.1:$MILTER_PORT" --milter-default-action tempfail
+CPU_PIDS="ordinance-milter=$ORD_PID" mta_run milter --milter "$ORD_SOCKET" --milter-default-action tempfail
 RATE_B=$RATE
 log "run B (milter): $RATE_B msg/s"
 mta_stop "$ORD_PID:ordinance-milter"

@@ -10,7 +10,7 @@ PROG=${0##*/}
 usage() {
     cat <<EOF
 Usage: $PROG [--build DIR] [--messages N] [--sessions S] [--latency N] [--rounds R]
-              [--unique] [--profile] [--keep]
+              [--unique] [--socket inet|unix] [--profile] [--keep]
 
 Three setups, measured through a private Postfix on 127.0.0.1 relaying to smtp-sink, each
 sent the mixed corpus of bench/smtp_load.py (equal thirds ~2 KB text, ~20 KB HTML, ~200 KB
@@ -27,9 +27,10 @@ The three processes are started once; then, R times, A, B and C in turn: N messa
 sessions (throughput), then LATENCY messages one at a time on one session (the time from
 DATA to the 250 reply; median, p99, and what each milter adds over A).
 Prints (with R > 1, medians over the rounds; the ratio is the median of each round's):
-  mta_av: no-milter=X msg/s ordinance=Y msg/s clamav-milter=Z msg/s ordinance/clamav-milter=R
+  mta_av: no-milter=X msg/s ordinance=Y msg/s clamav-milter=Z msg/s ordinance/clamav-milter=R socket=inet|unix
   mta_av: latency ms (median/p99): no-milter=a/b ordinance=c/d clamav-milter=e/f added: ordinance=g/h clamav-milter=i/j
-  mta_av: cpu ms/msg, all but other (milter processes): no-milter=A ordinance=B (b) clamav-milter=C (c) milter-cpu clamav-milter/ordinance=Q
+  mta_av: cpu ms/msg, all but other (milter processes): no-milter=A ordinance=B (b) clamav-milter=C (c)
+          milter-cpu clamav-milter/ordinance=Q all-cpu clamav-milter/ordinance=P
   mta_av: rounds=R (figures above are medians) ordinance/clamav-milter per round: r1 r2 ...   (R > 1 only)
   mta_av: engine: ordinance load+compile=T ms RSS +K KB (BUILD/bench/antivirus) milter RSS=M KB ready=S ms; clamd RSS=K KB ready=S ms; clamav-milter RSS=K KB
 The cpu line counts, per message delivered in the throughput run, the CPU time of Postfix's
@@ -49,6 +50,9 @@ Options:
                   it each attachment recurs every 24 messages and clamd, which caches clean
                   results by file hash, skips scanning the repeats (ordinance-milter
                   disables libclamav's cache, see checks/clamav_engine.cpp)
+  --socket S      inet (default): both milters on 127.0.0.1 TCP; unix: both on unix sockets in
+                  the work directory (mode 0660, group postfix). Over a unix socket ordinance-milter
+                  lets Postfix send headers and body chunks without waiting for an answer.
   --profile       perf record of the milter processes (and clamd) during each load run;
                   the top functions by self time on stderr (needs perf: linux-perf)
   --keep          keep the work directory (instances, logs, configurations)
@@ -93,6 +97,8 @@ RSS_B=$(mta_rss_kb "$ORD_PID")
 
 # C: clamd + clamav-milter, the same signatures, the same scratch space.
 PORT_C=$(mta_free_port)
+CM_SOCKET=inet:$PORT_C@127.0.0.1 CM_POSTFIX=inet:127.0.0.1:$PORT_C
+if [[ $SOCKET == unix ]]; then CM_SOCKET=unix:$WORK/clamav-milter.sock CM_POSTFIX=$CM_SOCKET; fi
 cat >"$WORK/clamd.conf" <<EOF
 LocalSocket $WORK/clamd.sock
 DatabaseDirectory $DB
@@ -106,7 +112,9 @@ MaxScanSize 400M
 StreamMaxLength 100M
 EOF
 cat >"$WORK/clamav-milter.conf" <<EOF
-MilterSocket inet:$PORT_C@127.0.0.1
+MilterSocket $CM_SOCKET
+MilterSocketMode 660
+MilterSocketGroup postfix
 ClamdSocket unix:$WORK/clamd.sock
 PidFile $WORK/clamav-milter.pid
 Foreground yes
@@ -123,7 +131,11 @@ CLAMD_START_MS=$(mta_ms_since "$t0")
 RSS_CD=$(mta_rss_kb "$PID_CD")
 mta_spawn "$WORK/clamav-milter.out" /usr/sbin/clamav-milter --config-file="$WORK/clamav-milter.conf"
 PID_CM=$SPAWNED
-mta_wait_port "$PORT_C" "$PID_CM" clamav-milter "$WORK/clamav-milter.out"
+if [[ $SOCKET == unix ]]; then
+    mta_wait_socket "$WORK/clamav-milter.sock" "$PID_CM" clamav-milter "$WORK/clamav-milter.out"
+else
+    mta_wait_port "$PORT_C" "$PID_CM" clamav-milter "$WORK/clamav-milter.out"
+fi
 RSS_CM=$(mta_rss_kb "$PID_CM")
 
 # A, B, C in turn, ROUNDS times: on a shared machine a pair measured minutes apart compares
@@ -139,10 +151,10 @@ for ((round = 1; round <= ROUNDS; round++)); do
     mta_run "no-milter$sfx"
     record "$round" no-milter
     CPU_PIDS="ordinance-milter=$ORD_PID" \
-        mta_run "ordinance$sfx" --milter "inet:127.0.0.1:$PORT_B" --milter-default-action tempfail
+        mta_run "ordinance$sfx" --milter "$ORD_SOCKET" --milter-default-action tempfail
     record "$round" ordinance
     CPU_PIDS="clamav-milter=$PID_CM clamd=$PID_CD" \
-        mta_run "clamav-milter$sfx" --milter "inet:127.0.0.1:$PORT_C" --milter-default-action tempfail
+        mta_run "clamav-milter$sfx" --milter "$CM_POSTFIX" --milter-default-action tempfail
     record "$round" clamav-milter
 done
 mta_stop "$ORD_PID:ordinance-milter"
@@ -173,7 +185,7 @@ else
     log "warning: $BUILD/bench/antivirus not built; engine load time and RSS skipped"
 fi
 
-python3 - "$RESULTS" <<'EOF'
+python3 - "$RESULTS" "$SOCKET" <<'EOF'
 import statistics, sys
 rows = [l.split() for l in open(sys.argv[1]) if l.strip()]
 by = {}
@@ -184,14 +196,15 @@ a, b, c = (med(s, 1) for s in ("no-milter", "ordinance", "clamav-milter"))
 ratios = [rb[1] / rc[1] for rb, rc in zip(by["ordinance"], by["clamav-milter"])]
 la, lb, lc = ((med(s, 2), med(s, 3)) for s in ("no-milter", "ordinance", "clamav-milter"))
 print(f"mta_av: no-milter={a:.0f} msg/s ordinance={b:.0f} msg/s clamav-milter={c:.0f} msg/s "
-      f"ordinance/clamav-milter={statistics.median(ratios):.2f}")
+      f"ordinance/clamav-milter={statistics.median(ratios):.2f} socket={sys.argv[2]}")
 print(f"mta_av: latency ms (median/p99): no-milter={la[0]:.1f}/{la[1]:.1f} ordinance={lb[0]:.1f}/{lb[1]:.1f} "
       f"clamav-milter={lc[0]:.1f}/{lc[1]:.1f} added: ordinance={lb[0] - la[0]:.1f}/{lb[1] - la[1]:.1f} "
       f"clamav-milter={lc[0] - la[0]:.1f}/{lc[1] - la[1]:.1f}")
 ca, cb, cc = (med(s, 4) for s in ("no-milter", "ordinance", "clamav-milter"))
 mb, mc = med("ordinance", 5), med("clamav-milter", 5)
 print(f"mta_av: cpu ms/msg, all but other (milter processes): no-milter={ca:.2f} ordinance={cb:.2f} ({mb:.2f}) "
-      f"clamav-milter={cc:.2f} ({mc:.2f}) milter-cpu clamav-milter/ordinance={mc / mb:.2f}")
+      f"clamav-milter={cc:.2f} ({mc:.2f}) milter-cpu clamav-milter/ordinance={mc / mb:.2f} "
+      f"all-cpu clamav-milter/ordinance={cc / cb:.2f}")
 if len(ratios) > 1:
     print(f"mta_av: rounds={len(ratios)} (figures above are medians) ordinance/clamav-milter per round: "
           + " ".join(f"{r:.2f}" for r in ratios))

@@ -25,17 +25,18 @@ log() { echo "$PROG: $*" >&2; }
 # ---------------------------------------------------------------- options
 
 # Common options: --build DIR, --messages N, --sessions S, --keep, --unique (a different
-# attachment in every message: smtp_load.py --unique), --profile (perf record of the milter
+# attachment in every message: smtp_load.py --unique), --socket inet|unix (how Postfix reaches
+# the milters: 127.0.0.1 TCP, the default, or a unix socket in WORK), --profile (perf record of the milter
 # processes during each load run; WORK/NAME.perf.txt, the top printed), -h/--help (calls usage),
 # each also as --opt=VALUE. For anything else mta_option "$@" is called, when the script defines
 # it: it returns 0 and sets MTA_SHIFT to the number of words it took, or returns 1.
 mta_parse_args() {
     while (($#)); do
         case $1 in
-            --build|--messages|--sessions)
+            --build|--messages|--sessions|--socket)
                 [[ $# -ge 2 ]] || { usage >&2; die "$1 needs a value"; }
                 mta_set_opt "$1" "$2"; shift 2 ;;
-            --build=*|--messages=*|--sessions=*) mta_set_opt "${1%%=*}" "${1#*=}"; shift ;;
+            --build=*|--messages=*|--sessions=*|--socket=*) mta_set_opt "${1%%=*}" "${1#*=}"; shift ;;
             --keep) KEEP=1; shift ;;
             --unique) UNIQUE=1; shift ;;
             --profile) PROFILE=1; shift ;;
@@ -51,6 +52,7 @@ mta_parse_args() {
     done
     [[ $MESSAGES =~ ^[1-9][0-9]*$ && $SESSIONS =~ ^[1-9][0-9]*$ ]] ||
         die "--messages/--sessions must be positive integers"
+    [[ $SOCKET == inet || $SOCKET == unix ]] || die "--socket must be inet or unix"
     BUILD=$(realpath -m -- "$BUILD")
 }
 
@@ -59,6 +61,7 @@ mta_set_opt() {
         --build) BUILD=$2 ;;
         --messages) MESSAGES=$2 ;;
         --sessions) SESSIONS=$2 ;;
+        --socket) SOCKET=$2 ;;
     esac
 }
 
@@ -68,6 +71,7 @@ mta_require_root() { [[ $EUID == 0 ]] || die "must run as root (private Postfix 
 
 UNIQUE=0
 PROFILE=0
+SOCKET=inet
 MTA_PIDS=()      # started by mta_spawn, stopped in reverse order on exit
 MTA_DIRS=()      # Postfix instances started by mta_run
 MTA_LOAD_PID=
@@ -187,16 +191,19 @@ mta_rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 
 
 # ---------------------------------------------------------------- ordinance-milter
 
-# mta_start_ordinance PORT -> ORD_PID. BUILD/ordinance-milter --config WORK/ordinance.toml (the
-#   snapshot of config/examples/ordinance.toml, see mta_snapshot_config)
-#   --set milter.socket=inet:127.0.0.1:PORT --set milter.spool_dir=WORK/milter-spool
+# mta_start_ordinance PORT -> ORD_PID, ORD_SOCKET (what Postfix is told). BUILD/ordinance-milter
+#   --config WORK/ordinance.toml (the snapshot of config/examples/ordinance.toml, see
+#   mta_snapshot_config) --set milter.socket=inet:127.0.0.1:PORT (--socket unix:
+#   unix:WORK/ordinance.sock) --set milter.spool_dir=WORK/milter-spool
 #   --set journal.dir=WORK/journal [--set milter.user= (no user 'ordinance')] $MILTER_EXTRA_ARGS
 mta_start_ordinance() {
     local port=$1 spool=$WORK/milter-spool bin=$BUILD/ordinance-milter
     [[ -x $bin ]] || die "$bin not found (deploy/build.sh DIR, then --build DIR)"
     [[ -r $MILTER_CONFIG ]] || die "$MILTER_CONFIG not found"
     mkdir -p "$spool"
-    local args=(--config "$MILTER_CONFIG" --set "milter.socket=inet:127.0.0.1:$port"
+    ORD_SOCKET=inet:127.0.0.1:$port
+    [[ $SOCKET == unix ]] && ORD_SOCKET=unix:$WORK/ordinance.sock
+    local args=(--config "$MILTER_CONFIG" --set "milter.socket=$ORD_SOCKET"
                 --set "milter.spool_dir=$spool" --set "journal.dir=$WORK/journal")
     if getent passwd ordinance >/dev/null; then
         chown ordinance: "$spool"
@@ -209,7 +216,11 @@ mta_start_ordinance() {
     local t0=$EPOCHREALTIME
     mta_spawn "$WORK/ordinance.log" "$bin" "${args[@]}"
     ORD_PID=$SPAWNED
-    mta_wait_port "$port" "$ORD_PID" ordinance-milter "$WORK/ordinance.log" 60
+    if [[ $SOCKET == unix ]]; then
+        mta_wait_socket "$WORK/ordinance.sock" "$ORD_PID" ordinance-milter "$WORK/ordinance.log" 60
+    else
+        mta_wait_port "$port" "$ORD_PID" ordinance-milter "$WORK/ordinance.log" 60
+    fi
     ORD_START_MS=$(mta_ms_since "$t0")
 }
 
