@@ -4,11 +4,15 @@
 #include <libmilter/mfapi.h>
 #include <pthread.h>
 #include <pwd.h>
+#include <netdb.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstring>
 #include <fstream>
@@ -73,7 +77,8 @@ SIGNALS
                     files in antivirus.database are noticed every
                     antivirus.reload_check_seconds and reload the same way: the new
                     ClamAV engine is compiled off the mail path and swapped in.
-    SIGTERM, SIGINT Stop accepting connections and exit.
+    SIGTERM, SIGINT Let messages already begun finish (at most 30 s) while new ones are
+                    tempfailed (451 4.3.2), then stop accepting connections and exit.
 
 PRIVILEGES
     Started as root, it binds the socket, then switches to milter.user (default
@@ -161,6 +166,8 @@ Session* ensure_session(SMFICTX* ctx) {
 
 // True when milter.socket is a unix socket (set once at start): see on_negotiate.
 bool g_unix_socket = false;
+// Set on SIGTERM/SIGINT: messages in progress finish, new ones are tempfailed, then we stop.
+std::atomic<bool> g_stopping{false};
 
 sfsistat on_negotiate(SMFICTX* ctx, unsigned long f0, unsigned long f1, unsigned long, unsigned long,
                       unsigned long* pf0, unsigned long* pf1, unsigned long* pf2, unsigned long* pf3) {
@@ -212,6 +219,11 @@ sfsistat on_envfrom(SMFICTX* ctx, char** argv) {
         Session* s = session(ctx);
         if (!s) return SMFIS_TEMPFAIL;
         s->reset_message();
+        if (g_stopping) {  // stopping: only messages already begun are finished
+            smfi_setreply(ctx, const_cast<char*>("451"), const_cast<char*>("4.3.2"),
+                          const_cast<char*>("Policy gateway restarting, try again later"));
+            return SMFIS_TEMPFAIL;
+        }
         s->env.mail_from = strip_brackets(argv ? argv[0] : nullptr);
         s->env.auth_login = macro(ctx, "{auth_authen}");
         s->env.queue_id = macro(ctx, "i");
@@ -224,6 +236,7 @@ sfsistat on_envfrom(SMFICTX* ctx, char** argv) {
             return ord::milter::to_smfis(d.verdict);
         }
         for (auto& f : d.findings) s->rcpt_findings.push_back(std::move(f));
+        s->begin_message();
         return SMFIS_CONTINUE;
     });
 }
@@ -568,6 +581,37 @@ bool secure_socket(const std::string& path, const ord::Config::Milter& m) {
     return true;
 }
 
+// libmilter's listener holds a lock across its 5 s poll on the listening socket, and
+// smfi_stop() waits for that lock: stops took 3.5-10 s. A connection of our own makes the poll
+// return at once; libmilter takes it (the session ends at once), sees the stop, and closes.
+// Best effort: at worst the stop takes libmilter's 5 s as before.
+void wake_listener(const std::string& conn) {
+    int fd = -1;
+    if (std::string path = unix_socket_path(conn); !path.empty()) {
+        sockaddr_un a{};
+        a.sun_family = AF_UNIX;
+        if (path.size() >= sizeof a.sun_path) return;
+        std::memcpy(a.sun_path, path.c_str(), path.size() + 1);
+        fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        if (fd >= 0) (void)::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
+    } else {
+        // inet:PORT@HOST or inet6:PORT@HOST (libmilter's notation); a wildcard host means loopback.
+        auto colon = conn.find(':'), at = conn.find('@');
+        bool v6 = conn.rfind("inet6:", 0) == 0;
+        std::string port = conn.substr(colon + 1, at == std::string::npos ? std::string::npos : at - colon - 1);
+        std::string host = at == std::string::npos ? "" : conn.substr(at + 1);
+        if (host.empty() || host == "0.0.0.0" || host == "::" || host == "[::]") host = v6 ? "::1" : "127.0.0.1";
+        addrinfo hints{}, *res = nullptr;
+        hints.ai_socktype = SOCK_STREAM;
+        hints.ai_family = v6 ? AF_INET6 : AF_INET;
+        if (::getaddrinfo(host.c_str(), port.c_str(), &hints, &res) != 0 || !res) return;
+        fd = ::socket(res->ai_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        if (fd >= 0) (void)::connect(fd, res->ai_addr, res->ai_addrlen);  // refused: it has stopped already
+        ::freeaddrinfo(res);
+    }
+    if (fd >= 0) ::close(fd);
+}
+
 bool drop_privileges(const std::string& user) {
     if (::geteuid() != 0) return true;
     if (user.empty()) {
@@ -732,7 +776,32 @@ int main(int argc, char** argv) {
             continue;
         }
         log::info("stop", {{"signal", std::to_string(sig)}});
-        smfi_stop();
+        // Messages already begun finish first (their MTA would otherwise send them again); new
+        // ones are tempfailed meanwhile. Only then is libmilter stopped: Debian's libmilter
+        // serves connections from a worker pool that ends with the listener.
+        g_stopping = true;
+        constexpr int kDrainSeconds = 30;
+        if (int n = Session::in_flight(); n > 0) {
+            log::info("draining", {{"messages", std::to_string(n)}, {"seconds", std::to_string(kDrainSeconds)}});
+            auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(kDrainSeconds);
+            while (Session::in_flight() > 0 && std::chrono::steady_clock::now() < deadline)
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            if (int left = Session::in_flight(); left > 0)
+                log::warn("drain_timeout", {{"messages", std::to_string(left)}, {"hint", "the MTA retries them"}});
+            else
+                log::info("drained", {});
+        }
+        // smfi_stop() blocks until the listener's poll returns; knock until it has.
+        std::atomic<bool> stopped{false};
+        std::thread stopper([&] {
+            smfi_stop();
+            stopped = true;
+        });
+        for (int i = 0; i < 250 && !stopped; ++i) {
+            wake_listener(conn);
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+        stopper.join();
         break;
     }
     milter_thread.join();

@@ -2,6 +2,7 @@
 // the envelope, and the message bytes (in memory up to a bound, then in a spill file).
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -47,8 +48,24 @@ struct Session {
     Session(std::shared_ptr<const Engine> e)
         : engine(std::move(e)),
           buffer(engine->config().milter.spool_dir, engine->config().milter.memory_body_limit) {}
+    ~Session() { end_message(); }
+    Session(const Session&) = delete;
+    Session& operator=(const Session&) = delete;
+
+    // Messages between MAIL FROM and their end, over every connection: a stop waits for them.
+    static std::atomic<int>& in_flight() {
+        static std::atomic<int> n{0};
+        return n;
+    }
+    void begin_message() {
+        if (!in_message_) {
+            in_message_ = true;
+            ++in_flight();
+        }
+    }
 
     void reset_message() {
+        end_message();
         env.mail_from.clear();
         env.rcpts.clear();
         env.queue_id.clear();
@@ -71,6 +88,15 @@ struct Session {
     unsigned long noreply = 0;
     // What went wrong in such a step; the end of the message answers it with a tempfail.
     std::string failure;
+
+private:
+    void end_message() {
+        if (in_message_) {
+            in_message_ = false;
+            --in_flight();
+        }
+    }
+    bool in_message_ = false;
 };
 
 }  // namespace ord::milter
