@@ -144,7 +144,7 @@ mta_spawn() {
 
 # mta_stop PID[:NAME] -> stops it with SIGTERM (SIGKILL after 15 s), only while its argv[0] is
 # still NAME (a recycled PID is left alone); safe on what has already gone. (ordinance-milter
-# takes 3-10 s to leave after SIGTERM: libmilter notices the stop at its next poll timeout.)
+# first lets messages already begun finish, at most 30 s; with no load running that is none.)
 mta_stop() {
     local pid=${1%%:*} name i
     name=${1#*:}
