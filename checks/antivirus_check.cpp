@@ -68,7 +68,11 @@ void AntivirusCheck::on_message(const Envelope& env, const mime::Message& msg, F
         std::size_t before = out.size();
         add(3, strip ? "stripped_attachment" : "banned_attachment", "banned_attachment", std::move(reason),
             std::move(evidence));
-        if (strip && out.size() > before) out.back().part = mime::part_key(p->body);
+        if (strip && out.size() > before) {
+            std::string name = shown_name(p->filename);
+            out.back().part = mime::part_key(p->body);
+            out.back().part_label = "'" + (name.empty() ? p->media_type() : name) + "' (" + kind + ")";
+        }
     };
 
     bool types = attachment_policy_applies(cfg_, env);

@@ -65,7 +65,10 @@ void AttachmentCheck::on_message(const Envelope& env, const mime::Message& msg, 
                        "part=" + shown + " type=" + p.media_type() + (member.empty() ? "" : " inner=" + shown_name(member)) +
                            " kind=" + kind,
                        ""});
-        if (strip) out.back().part = mime::part_key(p.body);
+        if (strip) {
+            out.back().part = mime::part_key(p.body);
+            out.back().part_label = "'" + (shown.empty() ? p.media_type() : shown) + "' (" + kind + ")";
+        }
     });
 }
 

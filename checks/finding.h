@@ -23,6 +23,7 @@ struct Finding {
     std::string redirect_to{};    // deliver to this address instead of `recipient` (e.g. a supervisor)
     std::optional<Verdict> proposed{};  // action from the check's own rule data; [rules.ID] keys override it
     std::string part{};           // mime::part_key of the part this is about, for stripped_attachment
+    std::string part_label{};     // and how people are told of it: "'setup.exe' (executable)"
 };
 
 using Findings = std::vector<Finding>;

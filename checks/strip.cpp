@@ -1,19 +1,11 @@
 #include "checks/strip.h"
 
+#include <set>
+
 namespace ord {
 namespace {
 
 bool goes_on(Verdict v) { return v == Verdict::Accept || v == Verdict::Tag || v == Verdict::Quarantine; }
-
-// "part=NAME type=T ... kind=K" -> value of one key (values have no spaces but the name may).
-std::string evidence_value(const std::string& ev, const std::string& key) {
-    auto at = ev.find(key + "=");
-    if (at == std::string::npos) return "";
-    at += key.size() + 1;
-    auto next = ev.find(" type=", at);
-    if (key != "part") next = ev.find(' ', at);
-    return ev.substr(at, next == std::string::npos ? std::string::npos : next - at);
-}
 
 }  // namespace
 
@@ -50,10 +42,10 @@ std::map<std::string, std::string> strip_notices(const Decision& d, const std::s
 
 std::string stripped_summary(const Decision& d) {
     std::string out;
+    std::set<std::string> seen;
     for (const auto& f : d.findings) {
-        if (f.rule != "stripped_attachment" || f.part.empty()) continue;
-        std::string item = "'" + evidence_value(f.evidence, "part") + "' (" + evidence_value(f.evidence, "kind") + ")";
-        if (out.find(item) == std::string::npos) out += (out.empty() ? "" : "; ") + item;
+        if (f.rule != "stripped_attachment" || f.part.empty() || !seen.insert(f.part_label).second) continue;
+        out += (out.empty() ? "" : "; ") + f.part_label;
     }
     return out;
 }

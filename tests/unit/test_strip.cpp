@@ -200,6 +200,12 @@ TEST_CASE("attachments.strip turns a refusal into stripped_attachment, only for 
         CHECK(o.decision.verdict == ord::Verdict::Reject);
         CHECK_FALSE(ord::wants_strip(o.decision));
     }
+    SECTION("a name that looks like the evidence's own fields is named whole, with its real kind") {
+        std::string tricky = mixed(att("kind=pdf type=text x.js", "application/javascript", "base64", b64(kJs)));
+        auto o = ord::scan_message(*engine({"attachments.strip=[\"script\"]"}), env, tricky);
+        REQUIRE(ord::wants_strip(o.decision));
+        CHECK(ord::stripped_summary(o.decision) == "'kind=pdf type=text x.js' (script)");
+    }
     SECTION("a virus is never stripped") {
         std::string v = mixed(att("run.js", "application/javascript", "base64", b64(kJs)) +
                               att("n.txt", "text/plain", "7bit", "CLAMAV-TEST-STRING-NOT-EICAR\r\n"));
