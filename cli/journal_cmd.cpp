@@ -8,6 +8,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "base/text.h"
 #include "checks/personal_data.h"
 #include "cli/json.h"
 #include "config/config.h"
@@ -345,9 +346,9 @@ int cmd_hold(const std::string& config, const std::vector<std::string>& sets, co
         if (i + 1 >= args.size()) return fail(a + " needs a value");
         const std::string& v = args[++i];
         if (a == "--custodian") {
-            h.custodians.push_back(journal::lower(v));
+            h.custodians.push_back(ascii_lower(v));
             // --custodian A B C: further bare words are custodians too.
-            while (i + 1 < args.size() && args[i + 1].rfind("--", 0) != 0) h.custodians.push_back(journal::lower(args[++i]));
+            while (i + 1 < args.size() && args[i + 1].rfind("--", 0) != 0) h.custodians.push_back(ascii_lower(args[++i]));
         } else if (a == "--since" || a == "--until") {
             auto t = parse_utc(v);
             if (!t) return fail(a + ": '" + v + "' is not a date");

@@ -3,23 +3,10 @@
 #include <algorithm>
 #include <set>
 
+#include "base/text.h"
 #include "journal/codec.h"
 
 namespace ord::journal {
-
-std::string lower(std::string s) {
-    for (auto& c : s)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return s;
-}
-
-bool address_matches(const std::string& pattern, const std::string& addr) {
-    if (!pattern.empty() && pattern[0] == '@') {
-        auto at = addr.rfind('@');
-        return at != std::string::npos && addr.compare(at, std::string::npos, pattern) == 0;
-    }
-    return pattern == addr;
-}
 
 std::vector<std::string> addresses_in(std::string_view v) {
     std::vector<std::string> out;
@@ -32,7 +19,7 @@ std::vector<std::string> addresses_in(std::string_view v) {
         while (b > 0 && !stop(v[b - 1])) --b;
         while (e < v.size() && !stop(v[e])) ++e;
         if (b == at || e == at + 1) continue;
-        std::string a = lower(std::string(v.substr(b, e - b)));
+        std::string a = ascii_lower(std::string(v.substr(b, e - b)));
         if (std::find(out.begin(), out.end(), a) == out.end()) out.push_back(a);
         at = e - 1;
     }
@@ -43,7 +30,7 @@ std::vector<std::string> JournalEntry::participants() const {
     std::vector<std::string> out;
     std::set<std::string> seen;
     auto add = [&](const std::string& a) {
-        std::string l = lower(a);
+        std::string l = ascii_lower(a);
         if (l.find('@') == std::string::npos) return;
         if (seen.insert(l).second) out.push_back(l);
     };

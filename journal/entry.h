@@ -51,8 +51,5 @@ Result<JournalEntry> parse_entry(std::string_view bytes, std::string* raw = null
 
 // Lower-case addresses found in a header value ("A <a@x>, b@y").
 std::vector<std::string> addresses_in(std::string_view header_value);
-std::string lower(std::string s);
-// A configured address pattern against a lower-case address: equal, or "@domain" for the whole domain.
-bool address_matches(const std::string& pattern, const std::string& addr);
 
 }  // namespace ord::journal

@@ -2,6 +2,8 @@
 
 #include <unistd.h>
 
+#include "base/text.h"
+
 namespace ord::journal {
 namespace {
 
@@ -136,7 +138,7 @@ Result<Ok> JournalIndex::insert(const std::vector<Item>& items) {
         m.i64(4, e.time);
         m.text(5, e.queue_id);
         m.text(6, e.message_id);
-        m.text(7, lower(e.mail_from));
+        m.text(7, ascii_lower(e.mail_from));
         m.text(8, e.auth_login);
         m.text(9, e.client_addr);
         m.text(10, e.subject);
@@ -152,7 +154,7 @@ Result<Ok> JournalIndex::insert(const std::vector<Item>& items) {
             if (addr.find('@') == std::string::npos) return true;
             sqlite3_reset(p.get());
             p.i64(1, rowid);
-            p.text(2, lower(addr));
+            p.text(2, ascii_lower(addr));
             p.text(3, role);
             p.i64(4, e.time);
             return sqlite3_step(p.get()) == SQLITE_DONE;
@@ -221,7 +223,7 @@ Result<std::vector<IndexRow>> JournalIndex::search(const SearchQuery& q) const {
         if (q.since) sub += " AND time >= " + std::to_string(*q.since);
         if (q.until) sub += " AND time < " + std::to_string(*q.until);
         where_text.push_back(sub + ")");
-        binds.push_back(lower(addr));
+        binds.push_back(ascii_lower(addr));
     };
     for (const auto& a : q.participants) participant(a, nullptr);
     for (const auto& a : q.from) participant(a, "('from')");

@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "base/log.h"
+#include "base/text.h"
 #include "journal/config_policy.h"
 #include "journal/journal.h"
 
@@ -87,7 +88,7 @@ Result<Ok> journal_message(const Config& cfg, const Envelope& env, std::string_v
     e.auth_login = env.auth_login;
     e.client_addr = env.client_addr;
     for (const auto& h : msg.headers) {
-        std::string n = lower(h.name);
+        std::string n = ascii_lower(h.name);
         if (n == "message-id" && e.message_id.empty()) e.message_id = h.raw;
         else if (n == "subject" && e.subject.empty()) e.subject = h.decoded;
         else if (n == "from") for (auto& a : addresses_in(h.raw)) e.header_from.push_back(a);

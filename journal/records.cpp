@@ -10,6 +10,7 @@
 #include <map>
 #include <set>
 
+#include "base/address.h"
 #include "base/log.h"
 #include "journal/codec.h"
 
@@ -174,7 +175,7 @@ Result<std::vector<std::string>> holds_covering(const JournalIndex& index, const
         if (h.until && row.time >= *h.until) continue;
         bool who = false;
         for (const auto& c : h.custodians)
-            for (const auto& p : *parts) who = who || address_matches(c, p);
+            for (const auto& p : *parts) who = who || address_matches(p, c);
         if (!who) continue;
         if (!h.query.empty()) {
             SearchQuery q;

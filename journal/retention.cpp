@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "base/address.h"
 #include "journal/codec.h"
 #include "journal/entry.h"
 
@@ -76,7 +77,7 @@ std::string RetentionPolicy::class_for(const std::vector<std::string>& participa
         bool member = false;
         for (const auto& cls : classes_) {
             bool in = false;
-            for (const auto& m : cls.members) in = in || address_matches(m, p);
+            for (const auto& m : cls.members) in = in || address_matches(p, m);
             if (in && (!member || cls.period.longer_than(mine_period))) {
                 mine = cls.name;
                 mine_period = cls.period;

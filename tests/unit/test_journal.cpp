@@ -28,8 +28,9 @@ int64_t at(const char* iso) {
 RetentionPolicy demo_policy() {
     return RetentionPolicy(*Period::parse("5y6m"),
                            {{"commission_secretary", *Period::parse("6y"), {"secretary@modot.mo.gov", "commission@modot.mo.gov"}},
-                            {"chief_counsel", *Period::parse("never"), {"counsel@modot.mo.gov"}},
-                            {"short", *Period::parse("1y"), {"@temp.example"}}});
+                            {"chief_counsel", *Period::parse("never"), {"counsel@modot.mo.gov", "Legal@MODOT.mo.gov"}},
+                            {"short", *Period::parse("1y"), {"@temp.example"}},
+                            {"archive", *Period::parse("6y"), {"archive.example"}}});
 }
 
 struct Fixture {
@@ -126,6 +127,9 @@ TEST_CASE("a message takes the longest class of any participant", "[journal][ret
         {{"secretary@modot.mo.gov", "counsel@modot.mo.gov"}, "chief_counsel"},
         {{"x@temp.example"}, "short"},                         // shorter class applies alone
         {{"x@temp.example", "alice@modot.mo.gov"}, "default"},  // ... but never shortens another's
+        {{"x@sub.temp.example"}, "default"},                    // "@domain": that domain only
+        {{"legal@modot.mo.gov"}, "chief_counsel"},              // members compare case-insensitively
+        {{"x@mail.archive.example"}, "archive"},                // a bare domain: it and its subdomains
         {{}, "default"},
     }));
     CHECK(demo_policy().class_for(c.participants) == c.cls);
