@@ -4,6 +4,8 @@
 #include <sstream>
 #include <toml++/toml.h>
 
+#include "config/toml_file.h"
+
 namespace ord {
 namespace {
 
@@ -52,12 +54,9 @@ std::optional<std::string> check_date(const std::string& d) {
 }
 
 std::optional<Error> load_groups(const std::string& path, const std::string& dir, PolicyData& data) {
-    toml::table root;
-    try {
-        root = toml::parse_file(path);
-    } catch (const toml::parse_error& e) {
-        return Error{"config", path + ":" + std::to_string(e.source().begin.line) + ": " + std::string(e.description())};
-    }
+    auto parsed = parse_toml_file(path);
+    if (!parsed) return parsed.error();
+    toml::table root = std::move(*parsed);
     auto where = [&](const toml::node& n) { return path + ":" + std::to_string(n.source().begin.line) + ": "; };
     for (auto&& [k, v] : root)
         if (k.str() != "group") return Error{"config", where(v) + "unknown key '" + std::string(k.str()) + "' (expected [[group]] tables)"};

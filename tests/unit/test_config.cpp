@@ -83,6 +83,7 @@ TEST_CASE("policy map errors name the file and line", "[config]") {
         {"groups", "[[group]]\nname = \"x\"\n", 1, "needs address"},
         {"groups", "[[group]]\naddress = \"g@x.gov\"\nmembers = [\"not an address\"]\n", 3, "addresses"},
         {"groups", "[[group]]\naddress = \"g@x.gov\"\nmembrs = []\n", 3, "unknown key 'membrs'"},
+        {"groups", "# groups\n[[group]\n", 2, ""},  // a TOML syntax error
     }));
     std::string dir = "/tmp/ordinance-policy-test";
     std::filesystem::create_directories(dir);
