@@ -369,11 +369,13 @@ sfsistat on_eom(SMFICTX* ctx) {
             log::error("message_failed", {{"qid", s->env.queue_id}, {"what", s->failure}});
             smfi_setreply(ctx, const_cast<char*>("451"), const_cast<char*>("4.3.0"),
                           const_cast<char*>("Policy gateway cannot take the message now, try again later"));
+            s->reset_message();
             return SMFIS_TEMPFAIL;
         }
         auto raw = s->buffer.view();
         if (!raw) {
             log::error("spool_error", {{"qid", s->env.queue_id}, {"what", raw.error().message}});
+            s->reset_message();
             return SMFIS_TEMPFAIL;
         }
         s->env.size = raw->size();
