@@ -381,6 +381,22 @@ void parse_headers_only(std::string_view raw, const Limits& lim, Message& m) {
     m.root.encoded_size = static_cast<size_t>(end - p);
 }
 
+// mimetic gave up part way (it throws std::out_of_range on some malformed boundaries): the
+// parts it made are not to be trusted, so the message is read as when the prescan finds its
+// structure broken: headers only, and the raw bytes marked for ClamAV's own mail parser, so
+// that nothing in it goes unscanned.
+Message headers_only_fallback(std::string_view raw, const Limits& limits, Message m) {
+    m.root = Part{};
+    m.headers.clear();
+    m.headers_only = m.scan_raw = true;
+    try {
+        parse_headers_only(raw, limits, m);
+    } catch (...) {
+        add(m.anomalies, "parser", "header block unreadable");
+    }
+    return m;
+}
+
 }  // namespace
 
 std::string Message::header(std::string_view name) const {
@@ -401,7 +417,11 @@ Message parse(std::string_view raw, const Limits& limits) {
             parse_headers_only(raw, limits, m);
             return m;
         }
-        mimetic::MimeEntity me(raw.data(), raw.data() + raw.size());
+        // Built first, then loaded: when mimetic throws inside load(), `me` is a complete object
+        // whose destructor frees the parts made so far. (Loading in the constructor leaked them:
+        // a constructor that throws never runs its destructor.)
+        mimetic::MimeEntity me;
+        me.load(raw.data(), raw.data() + raw.size());
         Converter conv{limits, m.anomalies, scan.encoded_messages};
         conv.entity(me, m.root, 0);
         m.headers = m.root.headers;
@@ -414,10 +434,13 @@ Message parse(std::string_view raw, const Limits& limits) {
         }
     } catch (const std::bad_alloc&) {
         add(m.anomalies, "parser", "out of memory while parsing");
+        return headers_only_fallback(raw, limits, std::move(m));
     } catch (const std::exception& e) {
         add(m.anomalies, "parser", std::string("parser error: ") + e.what());
+        return headers_only_fallback(raw, limits, std::move(m));
     } catch (...) {
         add(m.anomalies, "parser", "parser error");
+        return headers_only_fallback(raw, limits, std::move(m));
     }
     return m;
 }

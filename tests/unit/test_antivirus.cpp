@@ -19,6 +19,7 @@
 #include "checks/engine.h"
 #include "checks/scan.h"
 #include "mime/codec.h"
+#include "mime/parse.h"
 
 #include "tests/unit/scan_helpers.h"
 
@@ -431,6 +432,21 @@ TEST_CASE("a message too complex for the MIME parser is still scanned, by ClamAV
         std::string m = head + "Content-Type: multipart/mixed; boundary=\"B\"\r\n\r\n";
         for (int i = 0; i < 1100; ++i) m += "--B\r\nContent-Type: text/plain\r\n\r\nhello " + std::to_string(i) + "\r\n";
         m += "--B\r\nContent-Type: text/plain; name=\"m.txt\"\r\n\r\nxx " + marker + " yy\r\n--B--\r\n";
+        auto o = scan(*e, m);
+        INFO(describe(o));
+        CHECK_FALSE(with_rule(o, "malformed").empty());
+        auto v = with_rule(o, "virus");
+        REQUIRE(v.size() == 1);
+        CHECK(v[0]->evidence.find("scanner=clamav-mail") != std::string::npos);
+        CHECK(o.decision.verdict == ord::Verdict::Reject);
+    }
+    SECTION("a structure mimetic throws on part way: read whole by ClamAV, the virus found") {
+        // Found by the fuzzer: mimetic 0.9.8 throws std::out_of_range on this nested closing
+        // boundary. Before, the message went on with no parts at all, so nothing was scanned.
+        std::string m = head + "Content-Type: multipart/mixed; boundary=\"tr\"\r\n\r\n--tr\r\n"
+                               "Content-Type: text/plain; name=\"m.txt\"\r\n\r\nxx " + marker +
+                        " yy\r\n--trContent-Type:multipart;boundary=\"alt-b\"\n\n--alt-b--\n\r\n--tr";
+        REQUIRE(ord::mime::parse(m).scan_raw);
         auto o = scan(*e, m);
         INFO(describe(o));
         CHECK_FALSE(with_rule(o, "malformed").empty());
