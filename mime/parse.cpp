@@ -225,12 +225,18 @@ const HeaderField* find(const std::vector<HeaderField>& hs, std::string_view nam
     return nullptr;
 }
 
+// Bytes of preamble or epilogue a multipart may carry before it is scanned whole as well.
+constexpr std::size_t kMaxSideText = 1024;
+
 struct Converter {
     const Limits& lim;
     std::vector<Anomaly>& an;
     const std::vector<std::string_view>& encoded;  // ScanResult::encoded_messages
     size_t parts = 0;
     size_t encoded_seen = 0;
+    // Some bytes mimetic read are in no part of ours (a limit cut the walk short, or a
+    // multipart held no parts): the message is then also scanned whole.
+    bool lost = false;
 
     void entity(const mimetic::MimeEntity& e, Part& p, size_t depth) {
         p.headers = convert_headers(e.header(), lim.max_headers);
@@ -267,9 +273,24 @@ struct Converter {
         }
 
         const auto& children = e.body().parts();
-        if (p.type == "multipart" || (p.type == "message" && p.subtype == "rfc822" && !children.empty())) {
+        bool rfc822 = p.type == "message" && p.subtype == "rfc822";
+        if (!children.empty() && !rfc822 && p.type != "multipart") {
+            // mimetic found parts where our reading of Content-Type sees none ("multipart" with
+            // no subtype, say): they are what a lenient mail client shows, so they are walked as
+            // multipart/mixed rather than left unread inside a leaf.
+            add(an, "content_type", "parts inside a Content-Type that is not multipart/...: read as multipart/mixed");
+            p.type = "multipart";
+            p.subtype = "mixed";
+        }
+        // A multipart with no parts, or with more than a note around them (the preamble a client
+        // never shows, the epilogue): bytes a client reading the boundaries differently could show.
+        if (p.type == "multipart" &&
+            (children.empty() || e.body().preamble().size() > kMaxSideText || e.body().epilogue().size() > kMaxSideText))
+            lost = true;
+        if (p.type == "multipart" || (rfc822 && !children.empty())) {
             if (depth >= lim.max_depth) {
                 add(an, "depth", "MIME nesting deeper than " + std::to_string(lim.max_depth));
+                lost = true;
                 return;
             }
         }
@@ -301,6 +322,7 @@ struct Converter {
             for (const auto* child : children) {
                 if (++parts > lim.max_parts) {
                     add(an, "parts", "more than " + std::to_string(lim.max_parts) + " MIME parts");
+                    lost = true;
                     return;
                 }
                 p.children.emplace_back();
@@ -425,6 +447,7 @@ Message parse(std::string_view raw, const Limits& limits) {
         Converter conv{limits, m.anomalies, scan.encoded_messages};
         conv.entity(me, m.root, 0);
         m.headers = m.root.headers;
+        if (conv.lost) m.scan_raw = true;
         if (conv.encoded_seen != scan.encoded_messages.size()) {
             // The two readings of the structure disagree on the encoded forwarded messages:
             // none of them is trusted, and the raw message is to be scanned whole.

@@ -455,6 +455,16 @@ TEST_CASE("a message too complex for the MIME parser is still scanned, by ClamAV
         CHECK(v[0]->evidence.find("scanner=clamav-mail") != std::string::npos);
         CHECK(o.decision.verdict == ord::Verdict::Reject);
     }
+    SECTION("a \"multipart\" with no subtype hides nothing: its parts are scanned and type-checked") {
+        std::string m = head + "Content-Type: multipart; boundary=\"b\"\r\n\r\n--b\r\n"
+                               "Content-Type: application/octet-stream; name=\"x.bin\"\r\n"
+                               "Content-Transfer-Encoding: base64\r\n\r\n" + b64("xx " + marker + " yy") + "--b--\r\n";
+        auto o = scan(*e, m);
+        INFO(describe(o));
+        REQUIRE(with_rule(o, "virus").size() == 1);
+        CHECK(with_rule(o, "virus")[0]->evidence.find("part=x.bin") != std::string::npos);
+        CHECK(o.decision.verdict == ord::Verdict::Reject);
+    }
     SECTION("nesting deeper than ClamAV's own recursion limit: unscannable, not a silent accept") {
         std::string m = head, tail;
         for (int i = 0; i < 60; ++i) {

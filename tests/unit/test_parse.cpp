@@ -122,6 +122,24 @@ TEST_CASE("when mimetic throws part way, the message falls back to its headers a
     CHECK(m.root.children.empty());
 }
 
+TEST_CASE("parts mimetic finds are never left unread inside a leaf", "[parse]") {
+    SECTION("\"multipart\" with no subtype: its parts are read as multipart/mixed") {
+        Message m = parse("Content-Type: multipart; boundary=\"b\"\r\n\r\n--b\r\n"
+                          "Content-Type: application/octet-stream; name=\"setup.exe\"\r\n\r\nMZ\r\n--b--\r\n");
+        CHECK(has_anomaly(m, "content_type"));
+        CHECK(m.root.media_type() == "multipart/mixed");
+        REQUIRE(m.root.children.size() == 1);
+        CHECK(m.root.children[0].filename == "setup.exe");
+        CHECK_FALSE(m.scan_raw);
+    }
+    SECTION("a multipart whose boundary never appears: its bytes are in no part, so it is scanned whole") {
+        Message m = parse("Content-Type: multipart/mixed; boundary=\"nowhere\"\r\n\r\n--elsewhere\r\n"
+                          "Content-Type: text/plain\r\n\r\nhidden\r\n");
+        CHECK(m.root.children.empty());
+        CHECK(m.scan_raw);
+    }
+}
+
 TEST_CASE("headers survive a structure that breaks a limit", "[parse]") {
     std::string raw = "Subject: still here\r\nContent-Type: multipart/mixed; boundary=b0\r\n\r\n";
     for (int i = 1; i < 100; ++i)
