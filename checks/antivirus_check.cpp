@@ -141,7 +141,9 @@ void AntivirusCheck::on_message(const Envelope& env, const mime::Message& msg, F
     // virus_unscannable, never a silent accept).
     if (msg.scan_raw && !msg.raw.empty()) {
         AvScan r = av_->scan(msg.raw, "message.eml");
-        judge(r, nullptr, "the whole message (parsed by ClamAV: too complex for the MIME parser)",
+        judge(r, nullptr,
+              msg.headers_only ? "the whole message (parsed by ClamAV: too complex for the MIME parser)"
+                               : "the whole message (parsed by ClamAV: its MIME structure reads more than one way)",
               "part=(raw message) type=message/rfc822 scanner=clamav-mail");
     }
     if (msg.headers_only) return;

@@ -225,8 +225,19 @@ const HeaderField* find(const std::vector<HeaderField>& hs, std::string_view nam
     return nullptr;
 }
 
-// Bytes of preamble or epilogue a multipart may carry before it is scanned whole as well.
-constexpr std::size_t kMaxSideText = 1024;
+// A multipart's preamble or epilogue that could hold a part: longer than a note, or with a
+// delimiter line or a header field in it.
+bool side_text_suspect(const std::string& text, const std::string& boundary) {
+    if (text.size() > 1024) return true;
+    if (!boundary.empty() && text.find("--" + boundary) != std::string::npos) return true;
+    return to_lower(text).find("content-") != std::string::npos;
+}
+
+std::size_t count(const std::vector<HeaderField>& headers, std::string_view name) {
+    std::size_t n = 0;
+    for (const auto& h : headers) n += iequals(h.name, name);
+    return n;
+}
 
 struct Converter {
     const Limits& lim;
@@ -282,11 +293,28 @@ struct Converter {
             p.type = "multipart";
             p.subtype = "mixed";
         }
-        // A multipart with no parts, or with more than a note around them (the preamble a client
-        // never shows, the epilogue): bytes a client reading the boundaries differently could show.
-        if (p.type == "multipart" &&
-            (children.empty() || e.body().preamble().size() > kMaxSideText || e.body().epilogue().size() > kMaxSideText))
-            lost = true;
+        // Where a mail client could read the structure otherwise than mimetic did, the message
+        // is also scanned whole: a second Content-Type or transfer encoding (which one wins
+        // differs between clients), a boundary read two ways (RFC 2231 continuations: mimetic
+        // knows none), a multipart with no parts, or more than a note around its parts (the
+        // preamble and epilogue, where a part after the closing boundary would sit).
+        for (const char* name : {"content-type", "content-transfer-encoding"})
+            if (count(p.headers, name) > 1) {
+                add(an, "duplicate_header", std::string("more than one ") + name + " header in a part");
+                lost = true;
+            }
+        if (p.type == "multipart") {
+            auto b = p.params.find("boundary");
+            const std::string& theirs = e.header().contentType().param("boundary");
+            std::string ours = b == p.params.end() ? "" : b->second;
+            if (ours != theirs) {  // both missing is the pre-scan's no_boundary
+                add(an, "boundary", "the boundary parameter reads two ways");
+                lost = true;
+            }
+            if (children.empty() || side_text_suspect(e.body().preamble(), theirs) ||
+                side_text_suspect(e.body().epilogue(), theirs))
+                lost = true;
+        }
         if (p.type == "multipart" || (rfc822 && !children.empty())) {
             if (depth >= lim.max_depth) {
                 add(an, "depth", "MIME nesting deeper than " + std::to_string(lim.max_depth));

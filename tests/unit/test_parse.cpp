@@ -132,6 +132,29 @@ TEST_CASE("parts mimetic finds are never left unread inside a leaf", "[parse]") 
         CHECK(m.root.children[0].filename == "setup.exe");
         CHECK_FALSE(m.scan_raw);
     }
+    SECTION("two Content-Type fields: clients differ on which wins, so it is scanned whole") {
+        Message m = parse("Content-Type: text/plain\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n"
+                          "--b\r\nContent-Type: application/octet-stream\r\n\r\nx\r\n--b--\r\n");
+        CHECK(has_anomaly(m, "duplicate_header"));
+        CHECK(m.scan_raw);
+    }
+    SECTION("an RFC 2231 boundary (mimetic reads only plain ones): scanned whole") {
+        Message m = parse("Content-Type: multipart/mixed; boundary*0=\"b\"; boundary*1=\"c\"\r\n\r\n"
+                          "--bc\r\nContent-Type: text/plain\r\n\r\nx\r\n--bc--\r\n");
+        CHECK(has_anomaly(m, "boundary"));
+        CHECK(m.scan_raw);
+    }
+    SECTION("a part after the closing boundary: scanned whole") {
+        Message m = parse("Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\n"
+                          "hi\r\n--b--\r\n--b\r\nContent-Type: application/octet-stream\r\n\r\nx\r\n--b--\r\n");
+        CHECK(m.scan_raw);
+    }
+    SECTION("an ordinary multipart with the usual preamble is not") {
+        Message m = parse("Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\nThis is a multi-part message in MIME format.\r\n"
+                          "--b\r\nContent-Type: text/plain\r\n\r\nhi\r\n--b--\r\n");
+        CHECK(m.anomalies.empty());
+        CHECK_FALSE(m.scan_raw);
+    }
     SECTION("a multipart whose boundary never appears: its bytes are in no part, so it is scanned whole") {
         Message m = parse("Content-Type: multipart/mixed; boundary=\"nowhere\"\r\n\r\n--elsewhere\r\n"
                           "Content-Type: text/plain\r\n\r\nhidden\r\n");
