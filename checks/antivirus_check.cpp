@@ -64,7 +64,7 @@ void AntivirusCheck::on_message(const Envelope& env, const mime::Message& msg, F
     // A banned type found in a part: cut the part out when its kind is to be stripped (only a
     // part we parsed can be cut; the raw message scanned whole cannot), else refuse.
     auto banned = [&](const mime::Part* p, const std::string& kind, std::string reason, std::string evidence) {
-        bool strip = p && kind_stripped(cfg_, kind);
+        bool strip = p && !p->extracted && kind_stripped(cfg_, kind);
         std::size_t before = out.size();
         add(3, strip ? "stripped_attachment" : "banned_attachment", "banned_attachment", std::move(reason),
             std::move(evidence));

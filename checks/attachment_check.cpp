@@ -59,7 +59,7 @@ void AttachmentCheck::on_message(const Envelope& env, const mime::Message& msg, 
         std::string reason = "Attachment type not allowed: " + label + " (" + kind + ": " + ban->why + ")";
         if (auto r = cfg_.attachments.replies.find(kind); r != cfg_.attachments.replies.end())
             reason = r->second + ": " + label;
-        bool strip = kind_stripped(cfg_, kind);
+        bool strip = kind_stripped(cfg_, kind) && !p.extracted;  // a uuencoded file has no part to cut
         out.push_back({strip ? "stripped_attachment" : "banned_attachment", "banned_attachment", Verdict::Accept, 1.0,
                        reason,
                        "part=" + shown + " type=" + p.media_type() + (member.empty() ? "" : " inner=" + shown_name(member)) +

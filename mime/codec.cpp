@@ -5,9 +5,83 @@
 #include <array>
 #include <cerrno>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace ord::mime {
+
+namespace {
+
+// "begin 644 name" / "begin-base64 644 name": the name, or nullopt when `line` is not one.
+std::optional<std::string> uu_begin(std::string_view line, bool& base64) {
+    base64 = line.rfind("begin-base64 ", 0) == 0;
+    if (!base64 && line.rfind("begin ", 0) != 0) return std::nullopt;
+    line.remove_prefix(base64 ? 13 : 6);
+    std::size_t digits = 0;
+    while (digits < line.size() && line[digits] >= '0' && line[digits] <= '7') ++digits;
+    if (digits < 3 || digits > 4 || digits >= line.size() || line[digits] != ' ') return std::nullopt;
+    line.remove_prefix(digits + 1);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+    if (line.empty()) return std::nullopt;
+    return std::string(line);
+}
+
+void uu_line(std::string_view line, std::string& out) {
+    if (line.empty()) return;
+    std::size_t n = static_cast<unsigned char>(line[0] - ' ') & 63;
+    std::size_t start = out.size();
+    auto six = [&](std::size_t i) -> unsigned {
+        return i < line.size() ? static_cast<unsigned>(static_cast<unsigned char>(line[i] - ' ') & 63) : 0;
+    };
+    for (std::size_t i = 1; out.size() - start < n; i += 4) {
+        unsigned v = six(i) << 18 | six(i + 1) << 12 | six(i + 2) << 6 | six(i + 3);
+        for (int k = 2; k >= 0 && out.size() - start < n; --k) out.push_back(static_cast<char>((v >> (8 * k)) & 0xff));
+        if (i > line.size() + 4) break;
+    }
+}
+
+}  // namespace
+
+std::vector<UuFile> find_uuencoded(std::string_view text, std::size_t max_files) {
+    std::vector<UuFile> files;
+    if (text.find("begin") == std::string_view::npos) return files;
+    UuFile* cur = nullptr;
+    bool b64 = false;
+    std::string b64_text;
+    auto finish = [&] {
+        if (cur && b64) {
+            bool ok = true;
+            cur->data = decode_base64(b64_text, ok);
+        }
+        cur = nullptr;
+        b64_text.clear();
+    };
+    std::size_t at = 0;
+    while (at < text.size()) {
+        std::size_t nl = text.find('\n', at);
+        std::string_view line = text.substr(at, nl == std::string_view::npos ? std::string_view::npos : nl - at);
+        at = nl == std::string_view::npos ? text.size() : nl + 1;
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        if (!cur) {
+            bool is_b64 = false;
+            if (auto name = uu_begin(line, is_b64)) {
+                if (files.size() >= max_files) break;
+                files.push_back({*name, {}});
+                cur = &files.back();
+                b64 = is_b64;
+            }
+            continue;
+        }
+        if (b64 ? line == "====" : line == "end") {
+            finish();
+            continue;
+        }
+        if (b64) b64_text.append(line).push_back('\n');
+        else uu_line(line, cur->data);
+    }
+    finish();
+    return files;
+}
 
 bool iequals(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;

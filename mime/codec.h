@@ -6,6 +6,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace ord::mime {
 
@@ -31,6 +32,14 @@ std::map<std::string, std::string> parse_params(std::string_view value, std::str
 // block elements become line breaks.
 std::string html_to_text(std::string_view html);
 std::string to_lower(std::string_view s);
+// Files uuencoded in a text body: "begin MODE NAME" then uuencoded lines up to "end", or
+// "begin-base64 MODE NAME" then base64 up to "====". At most `max_files`; a file whose end
+// line is missing runs to the end of the text.
+struct UuFile {
+    std::string name;
+    std::string data;
+};
+std::vector<UuFile> find_uuencoded(std::string_view text, std::size_t max_files);
 // ASCII case-insensitive equality (header field names, media types).
 bool iequals(std::string_view a, std::string_view b);
 // Appends code point `cp` as UTF-8; surrogates and values past U+10FFFF become U+FFFD.

@@ -40,6 +40,10 @@ struct Part {
     std::string text;                           // UTF-8 text for text/* parts (HTML reduced to text)
     std::vector<Part> children;                 // multipart children
     std::shared_ptr<Message> embedded;          // message/rfc822 parsed as a message
+    // Files uuencoded inside this text/plain part ("begin 644 NAME" ... "end", or
+    // "begin-base64"), decoded: mail clients such as Outlook show them as attachments.
+    std::vector<Part> inline_files;
+    bool extracted = false;  // this part is one of those: no MIME part of its own, it cannot be cut out
 
     bool is_multipart() const { return type == "multipart"; }
     bool is_attachment() const;  // has a filename or attachment disposition, or is a non-text leaf
@@ -65,7 +69,7 @@ struct Message {
     // First header field with this name (case-insensitive), decoded; empty when absent.
     std::string header(std::string_view name) const;
     bool has_header(std::string_view name) const;
-    // Visits every part depth-first, descending into embedded messages.
+    // Visits every part depth-first, descending into embedded messages and uuencoded files.
     template <typename F>
     void for_each_part(F&& f) const;
 };
@@ -75,6 +79,7 @@ template <typename F>
 void visit(const Part& p, F& f) {
     f(p);
     for (const auto& c : p.children) visit(c, f);
+    for (const auto& c : p.inline_files) visit(c, f);
     if (p.embedded) visit(p.embedded->root, f);
 }
 }  // namespace detail

@@ -239,6 +239,9 @@ std::size_t count(const std::vector<HeaderField>& headers, std::string_view name
     return n;
 }
 
+// uuencoded files read out of one text part, at most.
+constexpr std::size_t kMaxInlineFiles = 100;
+
 struct Converter {
     const Limits& lim;
     std::vector<Anomaly>& an;
@@ -377,6 +380,24 @@ struct Converter {
             p.text = to_utf8(p.body, p.charset);
             if (p.subtype == "html") p.text = html_to_text(p.text);
         }
+        if (p.type == "text" && p.subtype == "plain")
+            for (auto& f : find_uuencoded(p.body, kMaxInlineFiles)) {
+                if (++parts > lim.max_parts) {
+                    add(an, "parts", "more than " + std::to_string(lim.max_parts) + " MIME parts");
+                    lost = true;
+                    break;
+                }
+                Part file;
+                file.type = "application";
+                file.subtype = "octet-stream";
+                file.filename = std::move(f.name);
+                file.disposition = "attachment";
+                file.transfer_encoding = "x-uuencode";
+                file.encoded_size = f.data.size();
+                file.body = std::move(f.data);
+                file.extracted = true;
+                p.inline_files.push_back(std::move(file));
+            }
     }
 };
 

@@ -597,3 +597,15 @@ TEST_CASE("the same banned archive sent twice is refused twice, the second time 
     }
     CHECK(check.clamav()->cache_stats().hits >= 2);  // the zip and the text part
 }
+
+TEST_CASE("a virus uuencoded in a plain-text body is found and named, as ClamAV's mail parser would", "[antivirus]") {
+    auto e = engine();
+    std::string m = "From: mallory@example.com\r\nTo: bob@modot.mo.gov\r\nSubject: old style\r\n\r\nSee below.\r\n\r\n"
+                    "begin-base64 644 notes.txt\r\n" + b64("xx CLAMAV-TEST-STRING-NOT-EICAR yy") + "====\r\n";
+    auto o = scan(*e, m);
+    INFO(describe(o));
+    auto v = with_rule(o, "virus");
+    REQUIRE(v.size() == 1);
+    CHECK(v[0]->evidence.find("part=notes.txt") != std::string::npos);
+    CHECK(o.decision.verdict == ord::Verdict::Reject);
+}

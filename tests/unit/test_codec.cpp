@@ -125,3 +125,54 @@ TEST_CASE("encode_base64 writes 76-character CRLF lines that decode back", "[cod
     CHECK(ord::mime::encode_base64("Man") == "TWFu\r\n");
     CHECK(ord::mime::encode_base64("Ma") == "TWE=\r\n");
 }
+
+namespace {
+// uuencode as the uuencode(1) tool writes it: 45 bytes a line, a length character, "`" for zero.
+std::string uuencode(const std::string& name, const std::string& data) {
+    auto ch = [](unsigned v) { return static_cast<char>(v ? v + ' ' : '`'); };
+    std::string out = "begin 644 " + name + "\r\n";
+    for (std::size_t i = 0; i < data.size(); i += 45) {
+        std::string chunk = data.substr(i, 45);
+        out += ch(static_cast<unsigned>(chunk.size()));
+        for (std::size_t j = 0; j < chunk.size(); j += 3) {
+            unsigned v = 0;
+            for (std::size_t k = 0; k < 3; ++k)
+                v = v << 8 | (j + k < chunk.size() ? static_cast<unsigned char>(chunk[j + k]) : 0u);
+            for (int k = 3; k >= 0; --k) out += ch((v >> (6 * k)) & 63);
+        }
+        out += "\r\n";
+    }
+    return out + "`\r\nend\r\n";
+}
+}  // namespace
+
+TEST_CASE("uuencoded files are found in text and decoded", "[codec]") {
+    std::string bin;
+    for (int i = 0; i < 1000; ++i) bin += static_cast<char>((i * 37) & 0xff);
+    SECTION("uuencode, any bytes, any length") {
+        for (std::size_t n : {0u, 1u, 44u, 45u, 46u, 1000u}) {
+            INFO(n);
+            auto files = find_uuencoded("Hello,\r\nsee below.\r\n\r\n" + uuencode("tool.exe", bin.substr(0, n)) + "Bye\r\n", 10);
+            REQUIRE(files.size() == 1);
+            CHECK(files[0].name == "tool.exe");
+            CHECK(files[0].data == bin.substr(0, n));
+        }
+    }
+    SECTION("begin-base64, several files, a missing end line") {
+        std::string t = "begin-base64 600 a.js\nV1NjcmlwdC5FY2hvKDEp\n====\ntext between\n" + uuencode("b.bin", "xyz") +
+                        "begin 644 c.dat\n" + uuencode("ignored", "q").substr(0, 0) + "#86)C\n";
+        auto files = find_uuencoded(t, 10);
+        REQUIRE(files.size() == 3);
+        CHECK(files[0].name == "a.js");
+        CHECK(files[0].data == "WScript.Echo(1)");
+        CHECK(files[1].data == "xyz");
+        CHECK(files[2].name == "c.dat");
+        CHECK(files[2].data == "abc");  // runs to the end of the text
+    }
+    SECTION("prose that begins with 'begin' is not a file; the count is bounded") {
+        CHECK(find_uuencoded("begin the meeting at 10\nbegin 12 x\nbegin 644\n", 10).empty());
+        std::string many;
+        for (int i = 0; i < 20; ++i) many += uuencode("f" + std::to_string(i), "x");
+        CHECK(find_uuencoded(many, 5).size() == 5);
+    }
+}

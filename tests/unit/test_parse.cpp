@@ -163,6 +163,21 @@ TEST_CASE("parts mimetic finds are never left unread inside a leaf", "[parse]") 
     }
 }
 
+TEST_CASE("a file uuencoded in a plain text body is a part of its own", "[parse]") {
+    // Outlook shows such a block as an attachment; ClamAV's mail parser decodes it too.
+    Message m = parse("Subject: old style\r\n\r\nSee below.\r\n\r\nbegin 644 notes.txt\r\n#86)C\r\n`\r\nend\r\n");
+    REQUIRE(m.root.inline_files.size() == 1);
+    const Part& f = m.root.inline_files[0];
+    CHECK(f.filename == "notes.txt");
+    CHECK(f.body == "abc");
+    CHECK(f.extracted);
+    CHECK(f.is_attachment());
+    int visited = 0;
+    m.for_each_part([&](const Part& p) { visited += p.filename == "notes.txt"; });
+    CHECK(visited == 1);
+    CHECK(m.anomalies.empty());
+}
+
 TEST_CASE("headers survive a structure that breaks a limit", "[parse]") {
     std::string raw = "Subject: still here\r\nContent-Type: multipart/mixed; boundary=b0\r\n\r\n";
     for (int i = 1; i < 100; ++i)

@@ -206,6 +206,15 @@ TEST_CASE("attachments.strip turns a refusal into stripped_attachment, only for 
         REQUIRE(ord::wants_strip(o.decision));
         CHECK(ord::stripped_summary(o.decision) == "'kind=pdf type=text x.js' (script)");
     }
+    SECTION("a uuencoded script has no part to cut out: refused even where scripts are stripped") {
+        std::string uu = "From: mallory@example.com\r\nTo: bob@modot.mo.gov\r\nSubject: uu\r\n\r\nRun this.\r\n\r\n"
+                         "begin-base64 644 run.js\r\n" + b64(kJs) + "====\r\n";
+        auto o = ord::scan_message(*engine({"attachments.strip=[\"script\"]"}), env, uu);
+        INFO(o.decision.smtp_reply());
+        CHECK(o.decision.verdict == ord::Verdict::Reject);
+        CHECK(rules(o.decision, "banned_attachment") == 1);
+        CHECK_FALSE(ord::wants_strip(o.decision));
+    }
     SECTION("a virus is never stripped") {
         std::string v = mixed(att("run.js", "application/javascript", "base64", b64(kJs)) +
                               att("n.txt", "text/plain", "7bit", "CLAMAV-TEST-STRING-NOT-EICAR\r\n"));
