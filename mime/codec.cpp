@@ -83,6 +83,20 @@ std::vector<UuFile> find_uuencoded(std::string_view text, std::size_t max_files)
     return files;
 }
 
+bool is_uuencode(std::string_view cte) { return cte == "x-uuencode" || cte == "uuencode" || cte == "x-uue"; }
+
+std::string decode_transfer(std::string_view body, std::string_view cte, bool& ok) {
+    ok = true;
+    if (cte == "base64") return decode_base64(body, ok);
+    if (cte == "quoted-printable") return decode_qp(body, ok);
+    if (is_uuencode(cte)) {
+        auto files = find_uuencoded(body, 1);
+        if (!files.empty()) return std::move(files[0].data);
+        ok = false;
+    }
+    return std::string(body);
+}
+
 bool iequals(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
     for (size_t i = 0; i < a.size(); ++i) {

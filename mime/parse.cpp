@@ -367,14 +367,20 @@ struct Converter {
     void leaf(std::string_view body, Part& p) {
         p.encoded_size = body.size();
         bool ok = true;
-        if (p.transfer_encoding == "base64") {
-            p.body = decode_base64(body, ok);
-            if (!ok) add(an, "base64", "invalid base64 in a " + p.media_type() + " part");
-        } else if (p.transfer_encoding == "quoted-printable") {
-            p.body = decode_qp(body, ok);
-            if (!ok) add(an, "quoted_printable", "invalid quoted-printable in a " + p.media_type() + " part");
-        } else {
-            p.body.assign(body);
+        p.body = decode_transfer(body, p.transfer_encoding, ok);
+        if (!ok) {
+            const std::string& cte = p.transfer_encoding;
+            add(an, cte == "quoted-printable" ? "quoted_printable" : cte == "base64" ? "base64" : "uuencode",
+                "invalid " + cte + " in a " + p.media_type() + " part");
+        }
+        if (is_uuencode(p.transfer_encoding)) {
+            // The name on its begin line is one the file may be saved under: the attachment
+            // policy sees it too.
+            auto files = find_uuencoded(body, 1);
+            if (!files.empty()) {
+                if (p.filename.empty()) p.filename = files[0].name;
+                else if (files[0].name != p.filename && !p.params.count("name")) p.params["name"] = files[0].name;
+            }
         }
         if (p.type == "text") {
             p.text = to_utf8(p.body, p.charset);

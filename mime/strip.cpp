@@ -94,9 +94,7 @@ public:
         // those; ClamAV does, and a ban inside one names the whole forwarded message).
         std::string_view enc = raw_.substr(body, e - body);
         bool ok = true;
-        std::string decoded = cte == "base64"             ? decode_base64(enc, ok)
-                              : cte == "quoted-printable" ? decode_qp(enc, ok)
-                                                          : std::string();
+        std::string decoded = identity ? std::string() : decode_transfer(enc, cte, ok);
         std::string_view content = identity ? enc : std::string_view(decoded);
         std::string notice;
         if (auto n = notices_.find(part_key(content)); n != notices_.end()) {

@@ -178,6 +178,17 @@ TEST_CASE("a file uuencoded in a plain text body is a part of its own", "[parse]
     CHECK(m.anomalies.empty());
 }
 
+TEST_CASE("a part in Content-Transfer-Encoding x-uuencode is decoded, its begin-line name kept", "[parse]") {
+    Message m = parse("Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\n"
+                      "Content-Type: application/octet-stream\r\nContent-Disposition: attachment; filename=\"report.pdf\"\r\n"
+                      "Content-Transfer-Encoding: x-uuencode\r\n\r\nbegin 644 setup.exe\r\n#86)C\r\n`\r\nend\r\n--b--\r\n");
+    REQUIRE(m.root.children.size() == 1);
+    const Part& p = m.root.children[0];
+    CHECK(p.body == "abc");
+    CHECK(p.filename == "report.pdf");
+    CHECK(p.params.at("name") == "setup.exe");
+}
+
 TEST_CASE("headers survive a structure that breaks a limit", "[parse]") {
     std::string raw = "Subject: still here\r\nContent-Type: multipart/mixed; boundary=b0\r\n\r\n";
     for (int i = 1; i < 100; ++i)

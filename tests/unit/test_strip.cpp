@@ -215,6 +215,16 @@ TEST_CASE("attachments.strip turns a refusal into stripped_attachment, only for 
         CHECK(rules(o.decision, "banned_attachment") == 1);
         CHECK_FALSE(ord::wants_strip(o.decision));
     }
+    SECTION("a part in x-uuencode is a MIME part: it is cut out like any other") {
+        std::string uu = mixed(att("run.js", "application/javascript", "x-uuencode",
+                                   "begin 644 run.js\r\n#86)C\r\n`\r\nend\r\n"));
+        auto o = ord::scan_message(*engine({"attachments.strip=[\"script\"]"}), env, uu);
+        INFO(o.decision.smtp_reply());
+        REQUIRE(ord::wants_strip(o.decision));
+        auto st = ord::mime::strip_parts(uu, ord::strip_notices(o.decision, ""));
+        CHECK(st.removed == 1);
+        CHECK(st.missing.empty());
+    }
     SECTION("a virus is never stripped") {
         std::string v = mixed(att("run.js", "application/javascript", "base64", b64(kJs)) +
                               att("n.txt", "text/plain", "7bit", "CLAMAV-TEST-STRING-NOT-EICAR\r\n"));
