@@ -428,10 +428,8 @@ TEST_CASE("a message too complex for the MIME parser is still scanned, by ClamAV
     auto e = engine();
     const std::string marker = "CLAMAV-TEST-STRING-NOT-EICAR";
     std::string head = "From: mallory@example.com\r\nTo: bob@modot.mo.gov\r\nSubject: many\r\nMIME-Version: 1.0\r\n";
-    SECTION("more parts than limits.max_parts: the virus is found and named") {
-        std::string m = head + "Content-Type: multipart/mixed; boundary=\"B\"\r\n\r\n";
-        for (int i = 0; i < 1100; ++i) m += "--B\r\nContent-Type: text/plain\r\n\r\nhello " + std::to_string(i) + "\r\n";
-        m += "--B\r\nContent-Type: text/plain; name=\"m.txt\"\r\n\r\nxx " + marker + " yy\r\n--B--\r\n";
+    // Malformed, and the virus found once, by ClamAV's own mail parser on the whole message.
+    auto found_whole = [&](const std::string& m) {
         auto o = scan(*e, m);
         INFO(describe(o));
         CHECK_FALSE(with_rule(o, "malformed").empty());
@@ -439,6 +437,12 @@ TEST_CASE("a message too complex for the MIME parser is still scanned, by ClamAV
         REQUIRE(v.size() == 1);
         CHECK(v[0]->evidence.find("scanner=clamav-mail") != std::string::npos);
         CHECK(o.decision.verdict == ord::Verdict::Reject);
+    };
+    SECTION("more parts than limits.max_parts: the virus is found and named") {
+        std::string m = head + "Content-Type: multipart/mixed; boundary=\"B\"\r\n\r\n";
+        for (int i = 0; i < 1100; ++i) m += "--B\r\nContent-Type: text/plain\r\n\r\nhello " + std::to_string(i) + "\r\n";
+        m += "--B\r\nContent-Type: text/plain; name=\"m.txt\"\r\n\r\nxx " + marker + " yy\r\n--B--\r\n";
+        found_whole(m);
     }
     SECTION("a structure mimetic throws on part way: read whole by ClamAV, the virus found") {
         // Found by the fuzzer: mimetic 0.9.8 throws std::out_of_range on this nested closing
@@ -447,13 +451,7 @@ TEST_CASE("a message too complex for the MIME parser is still scanned, by ClamAV
                                "Content-Type: text/plain; name=\"m.txt\"\r\n\r\nxx " + marker +
                         " yy\r\n--trContent-Type:multipart;boundary=\"alt-b\"\n\n--alt-b--\n\r\n--tr";
         REQUIRE(ord::mime::parse(m).scan_raw);
-        auto o = scan(*e, m);
-        INFO(describe(o));
-        CHECK_FALSE(with_rule(o, "malformed").empty());
-        auto v = with_rule(o, "virus");
-        REQUIRE(v.size() == 1);
-        CHECK(v[0]->evidence.find("scanner=clamav-mail") != std::string::npos);
-        CHECK(o.decision.verdict == ord::Verdict::Reject);
+        found_whole(m);
     }
     SECTION("a \"multipart\" with no subtype hides nothing: its parts are scanned and type-checked") {
         std::string m = head + "Content-Type: multipart; boundary=\"b\"\r\n\r\n--b\r\n"
