@@ -41,6 +41,16 @@ struct ScanContext {
     std::size_t max_files;
 };
 
+// A file's own name, or "" when it has none but libclamav's scratch file ("clamav-<hex>.tmp",
+// what a decoded stream is called): that name means nothing to the people reading a finding.
+std::string own_name(const char* name) {
+    std::string_view n = name ? name : "";
+    if (n.size() > 11 && n.rfind("clamav-", 0) == 0 && n.substr(n.size() - 4) == ".tmp" &&
+        n.substr(7, n.size() - 11).find_first_not_of("0123456789abcdef") == std::string_view::npos)
+        return "";
+    return std::string(n);
+}
+
 // Called by libclamav for every new file, the part itself and everything unpacked from it.
 // It only records: the policy on types is decided after the scan, with the whole picture.
 cl_error_t on_file(int, const char* type, const char** ancestors, size_t, const char* file_name, size_t file_size,
@@ -53,16 +63,17 @@ cl_error_t on_file(int, const char* type, const char** ancestors, size_t, const 
     }
     ScannedFile f;
     f.type = type ? type : "";
-    f.name = file_name ? file_name : "";
+    f.name = own_name(file_name);
     f.depth = level;
     f.size = file_size;
     for (uint32_t i = 0; ancestors && i < level; ++i) {
         // Level 0 is the part we named; intermediate layers (a decompressed stream) may be unnamed.
-        if (!ancestors[i] || !*ancestors[i]) continue;
-        f.path += ancestors[i];
+        std::string a = own_name(ancestors[i]);
+        if (a.empty()) continue;
+        f.path += a;
         f.path += '/';
     }
-    f.path += f.name;
+    f.path += f.name.empty() ? std::string("(unnamed)") : f.name;
     ctx->out->files.push_back(std::move(f));
     return CL_CLEAN;
 }

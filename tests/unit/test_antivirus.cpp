@@ -607,3 +607,23 @@ TEST_CASE("a virus uuencoded in a plain-text body is found and named, as ClamAV'
     CHECK(v[0]->evidence.find("part=notes.txt") != std::string::npos);
     CHECK(o.decision.verdict == ord::Verdict::Reject);
 }
+
+TEST_CASE("a file with no name of its own inside a container is called (unnamed), never a scratch name", "[attachments]") {
+    auto e = engine();
+    // An executable gzipped: the decompressed stream has no name.
+    std::string exe = "MZ\x90\0\x03\0\0\0" + std::string(200, 'A');
+    char tmpl[] = "/tmp/ordinance-gz-XXXXXX";
+    int fd = mkstemp(tmpl);
+    REQUIRE(fd >= 0);
+    REQUIRE(write(fd, exe.data(), exe.size()) == static_cast<ssize_t>(exe.size()));
+    close(fd);
+    REQUIRE(std::system(("gzip -n -f " + std::string(tmpl)).c_str()) == 0);
+    std::string gz = slurp(std::string(tmpl) + ".gz");
+    std::remove((std::string(tmpl) + ".gz").c_str());
+    auto o = scan(*e, mail({{"application/gzip; name=data.gz", "", gz}}));
+    INFO(describe(o));
+    auto b = with_rule(o, "banned_attachment");
+    REQUIRE(b.size() == 1);
+    CHECK(b[0]->evidence.find("inner=data.gz/(unnamed)") != std::string::npos);
+    CHECK(b[0]->reason.find("clamav-") == std::string::npos);
+}
