@@ -26,9 +26,12 @@ std::optional<std::string> uu_begin(std::string_view line, bool& base64) {
     return std::string(line);
 }
 
-void uu_line(std::string_view line, std::string& out) {
-    if (line.empty()) return;
+// Decodes one uuencoded line onto `out`; true when the line has the length its count says.
+bool uu_line(std::string_view line, std::string& out) {
+    if (line.empty()) return false;
     std::size_t n = static_cast<unsigned char>(line[0] - ' ') & 63;
+    std::size_t expected = 1 + 4 * ((n + 2) / 3);  // some encoders add a padding character or two
+    bool well_formed = n > 0 && line.size() >= expected && line.size() <= expected + 2;
     std::size_t start = out.size();
     auto six = [&](std::size_t i) -> unsigned {
         return i < line.size() ? static_cast<unsigned>(static_cast<unsigned char>(line[i] - ' ') & 63) : 0;
@@ -36,8 +39,8 @@ void uu_line(std::string_view line, std::string& out) {
     for (std::size_t i = 1; out.size() - start < n; i += 4) {
         unsigned v = six(i) << 18 | six(i + 1) << 12 | six(i + 2) << 6 | six(i + 3);
         for (int k = 2; k >= 0 && out.size() - start < n; --k) out.push_back(static_cast<char>((v >> (8 * k)) & 0xff));
-        if (i > line.size() + 4) break;
     }
+    return well_formed;
 }
 
 }  // namespace
@@ -46,14 +49,17 @@ std::vector<UuFile> find_uuencoded(std::string_view text, std::size_t max_files)
     std::vector<UuFile> files;
     if (text.find("begin") == std::string_view::npos) return files;
     UuFile* cur = nullptr;
-    bool b64 = false;
+    bool b64 = false, seen = false;  // seen: a well-formed line or the end line, else it was prose
     std::string b64_text;
     auto finish = [&] {
         if (cur && b64) {
             bool ok = true;
             cur->data = decode_base64(b64_text, ok);
+            seen = seen || (ok && !cur->data.empty());
         }
+        if (cur && !seen) files.pop_back();  // "begin 644 setup.exe" quoted in a sentence
         cur = nullptr;
+        seen = false;
         b64_text.clear();
     };
     std::size_t at = 0;
@@ -73,11 +79,12 @@ std::vector<UuFile> find_uuencoded(std::string_view text, std::size_t max_files)
             continue;
         }
         if (b64 ? line == "====" : line == "end") {
+            seen = true;
             finish();
             continue;
         }
         if (b64) b64_text.append(line).push_back('\n');
-        else uu_line(line, cur->data);
+        else if (uu_line(line, cur->data)) seen = true;
     }
     finish();
     return files;

@@ -171,6 +171,7 @@ TEST_CASE("uuencoded files are found in text and decoded", "[codec]") {
     }
     SECTION("prose that begins with 'begin' is not a file; the count is bounded") {
         CHECK(find_uuencoded("begin the meeting at 10\nbegin 12 x\nbegin 644\n", 10).empty());
+        CHECK(find_uuencoded("To unpack it, type\nbegin 644 setup.exe\nand then press Enter to go on.\n", 10).empty());
         std::string many;
         for (int i = 0; i < 20; ++i) many += uuencode("f" + std::to_string(i), "x");
         CHECK(find_uuencoded(many, 5).size() == 5);
