@@ -57,6 +57,8 @@ struct ScanResult {
     // The encoded bodies of message/rfc822 parts in base64 or quoted-printable, in document
     // order: mimetic reads such a body as the embedded message's header, so the bytes come from here.
     std::vector<std::string_view> encoded_messages;
+    std::size_t delimited_parts = 0;  // parts opened by a delimiter line, nested messages included
+    bool loose_delimiter = false;     // a delimiter line with more than white space after the boundary
 };
 
 struct Frame {
@@ -178,6 +180,9 @@ ScanResult prescan(std::string_view raw, const Limits& lim, std::vector<Anomaly>
             if (b.empty() || rest.compare(0, b.size(), b) != 0) continue;
             std::string_view tail = rest.substr(b.size());
             bool closing = tail.size() >= 2 && tail[0] == '-' && tail[1] == '-';
+            // RFC 2046 allows only white space after a delimiter; "--bogus" for boundary "b" is
+            // a delimiter to mimetic (and here) but text to a strict client: two readings.
+            if (tail.substr(closing ? 2 : 0).find_first_not_of(" \t") != std::string_view::npos) r.loose_delimiter = true;
             end_encoded(line.data());
             stack.resize(k + 1);
             if (closing) {
@@ -200,6 +205,7 @@ ScanResult prescan(std::string_view raw, const Limits& lim, std::vector<Anomaly>
             add(an, "unclosed_boundary", "multipart boundary never closed");
             break;
         }
+    r.delimited_parts = parts - 1;
     return r;
 }
 
@@ -247,6 +253,7 @@ struct Converter {
     std::vector<Anomaly>& an;
     const std::vector<std::string_view>& encoded;  // ScanResult::encoded_messages
     size_t parts = 0;
+    size_t mime_parts = 0;  // multipart children walked (parts also counts uuencoded files)
     size_t encoded_seen = 0;
     // Some bytes mimetic read are in no part of ours (a limit cut the walk short, or a
     // multipart held no parts): the message is then also scanned whole.
@@ -356,6 +363,7 @@ struct Converter {
                     lost = true;
                     return;
                 }
+                ++mime_parts;
                 p.children.emplace_back();
                 entity(*child, p.children.back(), depth + 1);
             }
@@ -502,7 +510,10 @@ Message parse(std::string_view raw, const Limits& limits) {
         Converter conv{limits, m.anomalies, scan.encoded_messages};
         conv.entity(me, m.root, 0);
         m.headers = m.root.headers;
-        if (conv.lost) m.scan_raw = true;
+        // The pre-scan's count of delimiter lines and mimetic's count of parts differ: the
+        // structure reads two ways (a delimiter with text after it, say), and a mail client may
+        // take the other reading, so the whole message is scanned as well.
+        if (conv.lost || conv.mime_parts != scan.delimited_parts || scan.loose_delimiter) m.scan_raw = true;
         if (conv.encoded_seen != scan.encoded_messages.size()) {
             // The two readings of the structure disagree on the encoded forwarded messages:
             // none of them is trusted, and the raw message is to be scanned whole.

@@ -459,8 +459,10 @@ TEST_CASE("a message too complex for the MIME parser is still scanned, by ClamAV
                                "Content-Transfer-Encoding: base64\r\n\r\n" + b64("xx " + marker + " yy") + "--b--\r\n";
         auto o = scan(*e, m);
         INFO(describe(o));
-        REQUIRE(with_rule(o, "virus").size() == 1);
-        CHECK(with_rule(o, "virus")[0]->evidence.find("part=x.bin") != std::string::npos);
+        auto v = with_rule(o, "virus");
+        REQUIRE(v.size() == 2);  // in the part, and in the whole message read by ClamAV (it reads two ways)
+        CHECK((v[0]->evidence.find("part=x.bin") != std::string::npos ||
+               v[1]->evidence.find("part=x.bin") != std::string::npos));
         CHECK(o.decision.verdict == ord::Verdict::Reject);
     }
     SECTION("nesting deeper than ClamAV's own recursion limit: unscannable, not a silent accept") {
