@@ -92,13 +92,16 @@ std::vector<UuFile> find_uuencoded(std::string_view text, std::size_t max_files)
 
 bool is_uuencode(std::string_view cte) { return cte == "x-uuencode" || cte == "uuencode" || cte == "x-uue"; }
 
-std::string decode_transfer(std::string_view body, std::string_view cte, bool& ok) {
+std::string decode_transfer(std::string_view body, std::string_view cte, bool& ok, std::string* uu_name) {
     ok = true;
     if (cte == "base64") return decode_base64(body, ok);
     if (cte == "quoted-printable") return decode_qp(body, ok);
     if (is_uuencode(cte)) {
         auto files = find_uuencoded(body, 1);
-        if (!files.empty()) return std::move(files[0].data);
+        if (!files.empty()) {
+            if (uu_name) *uu_name = std::move(files[0].name);
+            return std::move(files[0].data);
+        }
         ok = false;
     }
     return std::string(body);

@@ -43,7 +43,8 @@ std::vector<UuFile> find_uuencoded(std::string_view text, std::size_t max_files)
 // A body decoded from its Content-Transfer-Encoding (lower-case): base64, quoted-printable,
 // or x-uuencode/uuencode/x-uue (the first file; not MIME, but clients and ClamAV decode it);
 // any other value leaves the bytes as they are. `ok` is false when the encoding is damaged.
-std::string decode_transfer(std::string_view body, std::string_view cte, bool& ok);
+// For uuencode, `uu_name` (when given) receives the name on the begin line.
+std::string decode_transfer(std::string_view body, std::string_view cte, bool& ok, std::string* uu_name = nullptr);
 bool is_uuencode(std::string_view cte);
 // ASCII case-insensitive equality (header field names, media types).
 bool iequals(std::string_view a, std::string_view b);

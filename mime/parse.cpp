@@ -375,20 +375,18 @@ struct Converter {
     void leaf(std::string_view body, Part& p) {
         p.encoded_size = body.size();
         bool ok = true;
-        p.body = decode_transfer(body, p.transfer_encoding, ok);
+        std::string uu_name;
+        p.body = decode_transfer(body, p.transfer_encoding, ok, &uu_name);
         if (!ok) {
             const std::string& cte = p.transfer_encoding;
             add(an, cte == "quoted-printable" ? "quoted_printable" : cte == "base64" ? "base64" : "uuencode",
                 "invalid " + cte + " in a " + p.media_type() + " part");
         }
-        if (is_uuencode(p.transfer_encoding)) {
-            // The name on its begin line is one the file may be saved under: the attachment
-            // policy sees it too.
-            auto files = find_uuencoded(body, 1);
-            if (!files.empty()) {
-                if (p.filename.empty()) p.filename = files[0].name;
-                else if (files[0].name != p.filename && !p.params.count("name")) p.params["name"] = files[0].name;
-            }
+        // A uuencoded body's begin-line name is one the file may be saved under: the attachment
+        // policy sees it too.
+        if (!uu_name.empty()) {
+            if (p.filename.empty()) p.filename = uu_name;
+            else if (uu_name != p.filename && !p.params.count("name")) p.params["name"] = uu_name;
         }
         if (p.type == "text") {
             p.text = to_utf8(p.body, p.charset);
