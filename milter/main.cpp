@@ -534,7 +534,6 @@ void reload() {
     log::info("reloaded", {{"config", g_config_path}});
 }
 
-// Switches to `user` when running as root; refuses to go on as root otherwise.
 // The path of a unix:/local: socket in libmilter's notation, else "".
 std::string unix_socket_path(const std::string& conn) {
     for (const char* p : {"unix:", "local:"})
@@ -614,6 +613,7 @@ void wake_listener(const std::string& conn) {
     if (fd >= 0) ::close(fd);
 }
 
+// Switches to `user` when running as root; refuses to go on as root otherwise.
 bool drop_privileges(const std::string& user) {
     if (::geteuid() != 0) return true;
     if (user.empty()) {
@@ -697,7 +697,8 @@ int main(int argc, char** argv) {
 
     std::string sock = cfg.milter.socket;
     std::string conn = libmilter_socket(sock);
-    g_unix_socket = !unix_socket_path(conn).empty();
+    const std::string sock_path = unix_socket_path(conn);
+    g_unix_socket = !sock_path.empty();
     if (conn.empty() || smfi_setconn(conn.data()) == MI_FAILURE)
         return usage("invalid milter.socket '" + sock + "' (expected inet:HOST:PORT or unix:/path)");
     if (smfi_register(desc) == MI_FAILURE) {
@@ -706,7 +707,6 @@ int main(int argc, char** argv) {
     }
     smfi_settimeout(300);
     smfi_setbacklog(128);
-    std::string sock_path = unix_socket_path(conn);
     if (!sock_path.empty() && !prepare_socket_dir(sock_path, cfg.milter.user)) return 1;
     if (smfi_opensocket(1) == MI_FAILURE) {
         std::cerr << "ordinance-milter: cannot listen on " << sock
