@@ -2,11 +2,11 @@
 
 #include "checks/attachment_check.h"
 #include "checks/attachment_policy.h"
+#include "checks/strip.h"
 #include <chrono>
 #include <mutex>
 
 #include "base/log.h"
-#include "mime/strip.h"
 
 namespace ord {
 namespace {
@@ -64,15 +64,11 @@ void AntivirusCheck::on_message(const Envelope& env, const mime::Message& msg, F
     // A banned type found in a part: cut the part out when its kind is to be stripped (only a
     // part we parsed can be cut; the raw message scanned whole cannot), else refuse.
     auto banned = [&](const mime::Part* p, const std::string& kind, std::string reason, std::string evidence) {
-        bool strip = p && !p->extracted && kind_stripped(cfg_, kind);
+        bool strip = p && part_strippable(cfg_, *p, kind);
         std::size_t before = out.size();
         add(3, strip ? "stripped_attachment" : "banned_attachment", "banned_attachment", std::move(reason),
             std::move(evidence));
-        if (strip && out.size() > before) {
-            std::string name = shown_name(p->filename);
-            out.back().part = mime::part_key(p->body);
-            out.back().part_label = "'" + (name.empty() ? p->media_type() : name) + "' (" + kind + ")";
-        }
+        if (strip && out.size() > before) mark_stripped(out.back(), *p, shown_name(p->filename), kind);
     };
 
     bool types = attachment_policy_applies(cfg_, env);

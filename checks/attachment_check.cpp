@@ -1,8 +1,8 @@
 #include "checks/attachment_check.h"
 
 #include "checks/attachment_policy.h"
+#include "checks/strip.h"
 #include "mime/codec.h"
-#include "mime/strip.h"
 
 namespace ord {
 
@@ -59,16 +59,13 @@ void AttachmentCheck::on_message(const Envelope& env, const mime::Message& msg, 
         std::string reason = "Attachment type not allowed: " + label + " (" + kind + ": " + ban->why + ")";
         if (auto r = cfg_.attachments.replies.find(kind); r != cfg_.attachments.replies.end())
             reason = r->second + ": " + label;
-        bool strip = kind_stripped(cfg_, kind) && !p.extracted;  // a uuencoded file has no part to cut
+        bool strip = part_strippable(cfg_, p, kind);
         out.push_back({strip ? "stripped_attachment" : "banned_attachment", "banned_attachment", Verdict::Accept, 1.0,
                        reason,
                        "part=" + shown + " type=" + p.media_type() + (member.empty() ? "" : " inner=" + shown_name(member)) +
                            " kind=" + kind,
                        ""});
-        if (strip) {
-            out.back().part = mime::part_key(p.body);
-            out.back().part_label = "'" + (shown.empty() ? p.media_type() : shown) + "' (" + kind + ")";
-        }
+        if (strip) mark_stripped(out.back(), p, shown, kind);
     });
 }
 
