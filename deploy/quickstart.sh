@@ -6,27 +6,48 @@
 # State lives in .quickstart/ in the checkout (git-ignored): the configuration
 # (.quickstart/ordinance.toml), the private Postfix, the milter log, and delivered/ where
 # the next hop (smtp-sink) writes every message that got through.
+# Environment: QUICKSTART_SMTP_PORT, QUICKSTART_SINK_PORT, QUICKSTART_MILTER_PORT (2525, 2526,
+# 7358), QUICKSTART_DIR (.quickstart), QUICKSTART_START_SECONDS (how long the milter may take
+# to listen, 60), QUICKSTART_MILTER (the milter binary, build/ordinance-milter).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-QS="$ROOT/.quickstart"
+QS=${QUICKSTART_DIR:-"$ROOT/.quickstart"}
 SMTP_PORT=${QUICKSTART_SMTP_PORT:-2525}
 SINK_PORT=${QUICKSTART_SINK_PORT:-2526}
 MILTER_PORT=${QUICKSTART_MILTER_PORT:-7358}
+START_SECONDS=${QUICKSTART_START_SECONDS:-60}
+MILTER_BIN=${QUICKSTART_MILTER:-build/ordinance-milter}
 PIDFILE="$QS/milter.pid"
 
+# Alive, and not a zombie: a process that exited but was not reaped yet is not running.
+pid_alive() {
+  local pid=$1 state
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 1
+  state=$(sed -e 's/^.*) //' -e 's/ .*//' "/proc/$pid/stat" 2>/dev/null) || return 1
+  [ "$state" != Z ]
+}
+
+# The milter of an earlier run is recognised by its command line; the one this run starts is
+# known by PID from the moment it is forked (before its exec, its command line is still ours).
 milter_running() {
   [ -f "$PIDFILE" ] || return 1
   local pid; pid=$(cat "$PIDFILE")
-  [ -n "$pid" ] && [ -r "/proc/$pid/cmdline" ] && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q ordinance-milter
+  pid_alive "$pid" && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q ordinance-milter
+}
+
+stop_pid() {
+  local pid=$1
+  kill "$pid" 2>/dev/null || return 0
+  for _ in $(seq 100); do pid_alive "$pid" || return 0; sleep 0.1; done
+  kill -9 "$pid" 2>/dev/null || true  # it did not stop in 10 s
 }
 
 stop_all() {
   if [ -d "$QS/postfix" ]; then deploy/postfix-instance.sh stop "$QS" || true; fi
   if milter_running; then
     local pid; pid=$(cat "$PIDFILE")
-    kill "$pid"
-    for _ in $(seq 50); do [ -d "/proc/$pid" ] || break; sleep 0.1; done
+    stop_pid "$pid"
     echo "quickstart: stopped ordinance-milter (pid $pid)"
   fi
   rm -f "$PIDFILE"
@@ -75,11 +96,35 @@ sed -e "s|^data_dir = .*|data_dir = \"$ROOT/config/examples\"|" \
     config/examples/ordinance.toml >"$QS/ordinance.toml"
 build/ordinance --config "$QS/ordinance.toml" check-config >/dev/null
 
-nohup build/ordinance-milter --config "$QS/ordinance.toml" >>"$QS/milter.log" 2>&1 &
-echo $! >"$PIDFILE"
-for _ in $(seq 100); do
-  (exec 3<>"/dev/tcp/127.0.0.1/$MILTER_PORT") 2>/dev/null && break
-  milter_running || { echo "quickstart: ordinance-milter failed to start; see $QS/milter.log" >&2; tail -5 "$QS/milter.log" >&2; exit 1; }
+# From here on, a failure stops what this run started: no milter or Postfix is left behind.
+started_pid=""
+on_failure() {
+  local rc=$?
+  trap - EXIT
+  [ "$rc" -eq 0 ] && return 0
+  echo "quickstart: failed; stopping what it started" >&2
+  if [ -d "$QS/postfix" ]; then deploy/postfix-instance.sh stop "$QS" >/dev/null 2>&1 || true; fi
+  if [ -n "$started_pid" ]; then stop_pid "$started_pid"; fi
+  rm -f "$PIDFILE"
+  exit "$rc"
+}
+trap on_failure EXIT
+
+nohup "$MILTER_BIN" --config "$QS/ordinance.toml" >>"$QS/milter.log" 2>&1 &
+started_pid=$!
+echo "$started_pid" >"$PIDFILE"
+deadline=$((SECONDS + START_SECONDS))
+until (exec 3<>"/dev/tcp/127.0.0.1/$MILTER_PORT") 2>/dev/null; do
+  if ! pid_alive "$started_pid"; then
+    echo "quickstart: ordinance-milter exited before it listened; see $QS/milter.log" >&2
+    tail -5 "$QS/milter.log" >&2
+    exit 1
+  fi
+  if [ "$SECONDS" -ge "$deadline" ]; then
+    echo "quickstart: ordinance-milter (pid $started_pid) did not listen on 127.0.0.1:$MILTER_PORT" \
+      "within ${START_SECONDS}s (QUICKSTART_START_SECONDS); see $QS/milter.log" >&2
+    exit 1
+  fi
   sleep 0.1
 done
 
@@ -87,14 +132,16 @@ deploy/postfix-instance.sh start "$QS" --smtp-port "$SMTP_PORT" --sink-port "$SI
   --milter "inet:127.0.0.1:$MILTER_PORT" --milter-default-action tempfail >/dev/null
 
 python3 deploy/quickstart_demo.py --dir "$QS" --smtp-port "$SMTP_PORT"
+trap - EXIT
 
+QSR=${QS#"$ROOT"/}
 cat <<EOM
 
 The gateway is running: Postfix on 127.0.0.1:$SMTP_PORT -> ordinance-milter (inet:127.0.0.1:$MILTER_PORT)
--> smtp-sink on 127.0.0.1:$SINK_PORT, which writes what arrives to .quickstart/delivered/.
-Logs: .quickstart/milter.log (key=value), .quickstart/log/postfix.log.
-Try a saved message: build/ordinance --config .quickstart/ordinance.toml scan FILE.eml
-Journal (every message let through, .quickstart/journal/): build/ordinance --config .quickstart/ordinance.toml journal search --participant alice@modot.mo.gov
+-> smtp-sink on 127.0.0.1:$SINK_PORT, which writes what arrives to $QSR/delivered/.
+Logs: $QSR/milter.log (key=value), $QSR/log/postfix.log.
+Try a saved message: build/ordinance --config $QSR/ordinance.toml scan FILE.eml
+Journal (every message let through, $QSR/journal/): build/ordinance --config $QSR/ordinance.toml journal search --participant alice@modot.mo.gov
 
 Send:  swaks --server 127.0.0.1:$SMTP_PORT --from alice@modot.mo.gov --to bob@modot.mo.gov --header 'Subject: hello'
 Stop:  deploy/quickstart.sh stop
