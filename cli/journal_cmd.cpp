@@ -8,6 +8,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "base/owner.h"
 #include "base/text.h"
 #include "checks/personal_data.h"
 #include "cli/json.h"
@@ -138,13 +139,23 @@ Result<Opened> open_journal(const std::string& config, const std::vector<std::st
     if (!store) return store.error();
     o.store = std::move(*store);
     if (want_index) {
+        // The directory is the milter user's: a link planted as the index (or its -wal/-shm,
+        // which SQLite opens by name) would have us, perhaps root, write through it.
+        constexpr const char* kIndexFiles[] = {"index.sqlite", "index.sqlite-wal", "index.sqlite-shm"};
+        for (const char* f : kIndexFiles)
+            if (auto r = check_plain_file(dir, f); !r) return r.error();
         auto idx = JournalIndex::open(dir + "/index.sqlite");
         if (!idx) return idx.error();
         o.index = std::move(*idx);
+        auto dfd = open_dir_nofollow(dir);
+        if (!dfd) return dfd.error();
         struct stat st {};
-        if (::geteuid() == 0 && ::stat(dir.c_str(), &st) == 0 && st.st_uid != 0)
-            for (const char* f : {"/index.sqlite", "/index.sqlite-wal", "/index.sqlite-shm"})
-                (void)::chown((dir + f).c_str(), st.st_uid, st.st_gid);
+        Result<Ok> given = Ok{};
+        if (::geteuid() == 0 && ::fstat(*dfd, &st) == 0 && st.st_uid != 0)
+            for (const char* f : kIndexFiles)
+                if (given) given = give_entry(*dfd, dir, f, st.st_uid, st.st_gid, 0600);
+        ::close(*dfd);
+        if (!given) return given.error();
     }
     return o;
 }

@@ -1,0 +1,132 @@
+"""The privileged start: ordinance-milter starts as root and hands its state directories to
+milter.user, the user that parses hostile mail. That user owns the journal directory (and may own
+the spool, notice and stripped-original directories), so it can plant symbolic links there
+before a restart: journal/chain -> /etc would have root chown /etc to it.
+
+Each case seeds one link to a root-owned target outside the state directory, starts the real
+milter as root (tests/integration/milterproc.py, milter.user=ordinance), and checks that nothing
+outside changed owner, mode or content, and that the milter either refused with a message
+naming the link or started without following it. `ordinance journal search` run as root over
+a journal with planted index links is checked the same way.
+"""
+import hashlib
+import os
+import pwd
+import shutil
+import stat
+import subprocess
+import tempfile
+import unittest
+from pathlib import Path
+
+from milterproc import BUILD, EXAMPLE_CONFIG, Milter, ensure_user
+
+
+def snapshot(root: Path) -> dict:
+    """Owner, mode and content hash of everything under root (links not followed)."""
+    out = {}
+    for dirpath, dirnames, filenames in os.walk(root):
+        for name in [""] + dirnames + filenames:
+            p = Path(dirpath) / name if name else Path(dirpath)
+            st = os.lstat(p)
+            digest = hashlib.sha256(p.read_bytes()).hexdigest() if stat.S_ISREG(st.st_mode) else ""
+            out[str(p)] = (st.st_uid, st.st_gid, stat.S_IMODE(st.st_mode), digest)
+    return out
+
+
+# (name, what is planted, the milter's expected outcome: "refuse" or "start")
+MILTER_CASES = [
+    ("journal/chain", "dir", "refuse"),
+    ("journal/entries", "dir", "refuse"),
+    ("journal/index.sqlite", "file", "refuse"),
+    ("journal/index.sqlite-wal", "file", "refuse"),
+    ("journal/index.sqlite-shm", "file", "refuse"),
+    ("journal", "dir", "refuse"),
+    ("notices", "dir", "refuse"),
+    ("stripped", "dir", "refuse"),
+    ("spool", "dir", "start"),        # the spool is best effort: a warning, and the milter runs
+]
+
+
+class PrivilegedStart(unittest.TestCase):
+    def setUp(self):
+        if os.geteuid() != 0:
+            self.skipTest("needs root (the milter starts as root and drops to milter.user)")
+        ensure_user()
+        self.pw = pwd.getpwnam("ordinance")
+        self.tmp = Path(tempfile.mkdtemp(prefix="ordinance-priv-"))
+        self.addCleanup(shutil.rmtree, self.tmp, True)
+        os.chmod(self.tmp, 0o755)
+
+    def seed(self, case: str, planted: str, kind: str) -> Path:
+        """A fresh state directory (everything the milter user's) with `planted` a link to a
+        root-owned target under case/outside; returns the state directory."""
+        base = self.tmp / case.replace("/", "_")
+        outside = base / "outside"
+        outside.mkdir(parents=True)
+        os.chmod(outside, 0o700)
+        (outside / "file").write_bytes(b"root's file\n")
+        os.chmod(outside / "file", 0o600)
+        (outside / "dir").mkdir()
+        os.chmod(outside / "dir", 0o700)
+        (outside / "dir" / "inner").write_bytes(b"root's inner file\n")
+        os.chmod(outside / "dir" / "inner", 0o600)
+        state = base / "state"
+        state.mkdir()
+        os.chmod(state, 0o755)
+        for d in ("journal", "spool", "notices", "stripped"):
+            (state / d).mkdir()
+            os.chmod(state / d, 0o700)
+            os.chown(state / d, self.pw.pw_uid, self.pw.pw_gid)
+        target = state / planted
+        if target.is_dir():
+            shutil.rmtree(target)
+        os.symlink(outside / kind, target)
+        (base / "m").mkdir()
+        return state
+
+    def test_the_milter_never_follows_a_planted_link(self):
+        for planted, kind, expect in MILTER_CASES:
+            with self.subTest(planted=planted):
+                state = self.seed("milter-" + planted, planted, kind)
+                outside = state.parent / "outside"
+                before = snapshot(outside)
+                m = Milter(state.parent / "m", sets=[
+                    f"journal.dir={state / 'journal'}", f"milter.spool_dir={state / 'spool'}",
+                    "notify.enabled=true", f"notify.spool_dir={state / 'notices'}", "notify.smtp=127.0.0.1:9",
+                    'attachments.strip=["script"]', f"attachments.stripped_dir={state / 'stripped'}"])
+                started = True
+                try:
+                    m.start()
+                except RuntimeError:
+                    started = False
+                finally:
+                    m.stop()
+                log = m.log_text()
+                self.assertEqual(snapshot(outside), before, f"{planted}: something outside changed\n{log}")
+                self.assertIn(str(state / planted) + " is a symbolic link", log)
+                if expect == "refuse":
+                    self.assertFalse(started, f"{planted}: the milter started\n{log}")
+                    self.assertEqual(m.proc.returncode, 1, log)
+                else:
+                    self.assertTrue(started, f"{planted}: the milter did not start\n{log}")
+
+    def test_journal_commands_as_root_never_follow_a_planted_link(self):
+        for planted in ("journal/index.sqlite", "journal/index.sqlite-wal", "journal/index.sqlite-shm"):
+            with self.subTest(planted=planted):
+                state = self.seed("cli-" + planted, planted, "file")
+                outside = state.parent / "outside"
+                before = snapshot(outside)
+                p = subprocess.run([str(BUILD / "ordinance"), "--config", str(EXAMPLE_CONFIG),
+                                    "--set", f"data_dir={EXAMPLE_CONFIG.parent}",
+                                    "--set", f"journal.dir={state / 'journal'}",
+                                    "journal", "search", "--participant", "alice@modot.mo.gov"],
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120)
+                err = p.stderr.decode()
+                self.assertEqual(snapshot(outside), before, f"{planted}: something outside changed\n{err}")
+                self.assertEqual(p.returncode, 2, err)
+                self.assertIn(str(state / planted) + " is a symbolic link", err)
+
+
+if __name__ == "__main__":
+    unittest.main()
