@@ -16,6 +16,7 @@ import shutil
 import stat
 import subprocess
 import tempfile
+import time
 import unittest
 from pathlib import Path
 
@@ -32,6 +33,27 @@ def snapshot(root: Path) -> dict:
             digest = hashlib.sha256(p.read_bytes()).hexdigest() if stat.S_ISREG(st.st_mode) else ""
             out[str(p)] = (st.st_uid, st.st_gid, stat.S_IMODE(st.st_mode), digest)
     return out
+
+
+def run_until_settled(m: Milter):
+    """Starts the milter and returns its exit code once it has refused, or None once it runs
+    (logged event=start). Its socket listens before the state directories are prepared, so a
+    listening socket alone says nothing. Stops it either way."""
+    try:
+        try:
+            m.start()
+        except RuntimeError:
+            pass
+        deadline = time.time() + 30
+        while time.time() < deadline:
+            if m.proc.poll() is not None:
+                return m.proc.returncode
+            if "event=start" in m.log_text():
+                return None
+            time.sleep(0.05)
+        raise AssertionError("the milter neither refused nor started within 30 s:\n" + m.log_text())
+    finally:
+        m.stop()
 
 
 # (name, what is planted, the milter's expected outcome: "refuse" or "start")
@@ -95,21 +117,11 @@ class PrivilegedStart(unittest.TestCase):
                     f"journal.dir={state / 'journal'}", f"milter.spool_dir={state / 'spool'}",
                     "notify.enabled=true", f"notify.spool_dir={state / 'notices'}", "notify.smtp=127.0.0.1:9",
                     'attachments.strip=["script"]', f"attachments.stripped_dir={state / 'stripped'}"])
-                started = True
-                try:
-                    m.start()
-                except RuntimeError:
-                    started = False
-                finally:
-                    m.stop()
+                rc = run_until_settled(m)
                 log = m.log_text()
                 self.assertEqual(snapshot(outside), before, f"{planted}: something outside changed\n{log}")
                 self.assertIn(str(state / planted) + " is a symbolic link", log)
-                if expect == "refuse":
-                    self.assertFalse(started, f"{planted}: the milter started\n{log}")
-                    self.assertEqual(m.proc.returncode, 1, log)
-                else:
-                    self.assertTrue(started, f"{planted}: the milter did not start\n{log}")
+                self.assertEqual(rc, 1 if expect == "refuse" else None, f"{planted}: expected to {expect}\n{log}")
 
     def test_journal_commands_as_root_never_follow_a_planted_link(self):
         for planted in ("journal/index.sqlite", "journal/index.sqlite-wal", "journal/index.sqlite-shm"):
@@ -126,6 +138,73 @@ class PrivilegedStart(unittest.TestCase):
                 self.assertEqual(snapshot(outside), before, f"{planted}: something outside changed\n{err}")
                 self.assertEqual(p.returncode, 2, err)
                 self.assertIn(str(state / planted) + " is a symbolic link", err)
+
+
+class StateModes(unittest.TestCase):
+    """Under the umask a service manager or a shell hands over (022), what the milter and the
+    command make is still private: the journal's index holds subjects and body text. The pid
+    file is 0644 by design, and a pid file that cannot be written refuses the start."""
+
+    def setUp(self):
+        if os.geteuid() != 0:
+            self.skipTest("needs root")
+        ensure_user()
+        self.pw = pwd.getpwnam("ordinance")
+        self.tmp = Path(tempfile.mkdtemp(prefix="ordinance-modes-"))
+        self.addCleanup(shutil.rmtree, self.tmp, True)
+        os.chmod(self.tmp, 0o755)
+        old = os.umask(0o022)
+        self.addCleanup(os.umask, old)
+
+    def mode(self, p: Path) -> int:
+        return stat.S_IMODE(os.lstat(p).st_mode)
+
+    def test_the_index_is_private_and_the_pid_file_is_0644(self):
+        run = self.tmp / "run"
+        run.mkdir()
+        os.chown(run, self.pw.pw_uid, self.pw.pw_gid)
+        m = Milter(self.tmp, sets=[f"milter.pid_file={run / 'milter.pid'}"])
+        self.assertIsNone(run_until_settled(m), m.log_text())
+        self.assertEqual(self.mode(m.journal), 0o700)
+        names = sorted(p.name for p in m.journal.glob("index.sqlite*"))
+        self.assertIn("index.sqlite", names)
+        for name in names:
+            self.assertEqual(self.mode(m.journal / name), 0o600, name)
+        self.assertEqual(self.mode(run / "milter.pid"), 0o644)
+        self.assertEqual((run / "milter.pid").read_text(), f"{m.proc.pid}\n")
+        # The journal's parents stay reachable for milter.user though the umask is 077.
+        deep = self.tmp / "var" / "lib" / "journal"
+        m2 = Milter(self.tmp, sets=[f"journal.dir={deep}"])
+        self.assertIsNone(run_until_settled(m2), m2.log_text())
+        self.assertEqual(self.mode(deep.parent), 0o755)
+        self.assertEqual(self.mode(deep.parent.parent), 0o755)
+
+    def test_a_pid_file_that_cannot_be_written_refuses_the_start(self):
+        m = Milter(self.tmp, sets=[f"milter.pid_file={self.tmp / 'missing' / 'milter.pid'}"])
+        self.assertEqual(run_until_settled(m), 1, m.log_text())
+        self.assertIn("cannot write milter.pid_file " + str(self.tmp / "missing" / "milter.pid"), m.log_text())
+
+    def test_an_index_the_command_makes_is_private(self):
+        for who in ("root", "ordinance"):
+            with self.subTest(who=who):
+                journal = self.tmp / ("journal-" + who)
+                journal.mkdir(mode=0o700)
+                os.chown(journal, self.pw.pw_uid, self.pw.pw_gid)
+                as_user = None
+                if who == "ordinance":
+                    def as_user():
+                        os.setgid(self.pw.pw_gid)
+                        os.setuid(self.pw.pw_uid)
+                p = subprocess.run([str(BUILD / "ordinance"), "--config", str(EXAMPLE_CONFIG),
+                                    "--set", f"data_dir={EXAMPLE_CONFIG.parent}", "--set", f"journal.dir={journal}",
+                                    "journal", "search", "--participant", "alice@modot.mo.gov"],
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120, preexec_fn=as_user)
+                names = sorted(p.name for p in journal.glob("index.sqlite*"))
+                self.assertIn("index.sqlite", names, p.stderr.decode())
+                for name in names:
+                    st = os.lstat(journal / name)
+                    self.assertEqual(stat.S_IMODE(st.st_mode), 0o600, name)
+                    self.assertEqual(st.st_uid, self.pw.pw_uid, name)   # the journal owner's
 
 
 if __name__ == "__main__":
