@@ -63,6 +63,7 @@ MILTER_CASES = [
     ("journal/index.sqlite", "file", "refuse"),
     ("journal/index.sqlite-wal", "file", "refuse"),
     ("journal/index.sqlite-shm", "file", "refuse"),
+    ("journal/journal.lock", "file", "refuse"),
     ("journal", "dir", "refuse"),
     ("notices", "dir", "refuse"),
     ("stripped", "dir", "refuse"),
@@ -205,6 +206,18 @@ class StateModes(unittest.TestCase):
                     st = os.lstat(journal / name)
                     self.assertEqual(stat.S_IMODE(st.st_mode), 0o600, name)
                     self.assertEqual(st.st_uid, self.pw.pw_uid, name)   # the journal owner's
+
+    def test_the_lock_a_root_command_makes_is_the_journal_owners(self):
+        journal = self.tmp / "journal"
+        journal.mkdir(mode=0o700)
+        os.chown(journal, self.pw.pw_uid, self.pw.pw_gid)
+        p = subprocess.run([str(BUILD / "ordinance"), "--config", str(EXAMPLE_CONFIG),
+                            "--set", f"data_dir={EXAMPLE_CONFIG.parent}", "--set", f"journal.dir={journal}",
+                            "journal", "hold", "add", "case-1", "--custodian", "alice@modot.mo.gov"],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120)
+        self.assertEqual(p.returncode, 0, p.stderr.decode())
+        st = os.lstat(journal / "journal.lock")   # the milter (as its user) must still take it
+        self.assertEqual((st.st_uid, stat.S_IMODE(st.st_mode)), (self.pw.pw_uid, 0o600))
 
 
 if __name__ == "__main__":
