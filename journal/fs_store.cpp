@@ -1,5 +1,6 @@
 #include <dirent.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -9,6 +10,7 @@
 #include <cerrno>
 #include <cstring>
 #include <cstdio>
+#include <cstdlib>
 
 #include "journal/store.h"
 
@@ -53,6 +55,15 @@ bool safe_key(const std::string& key) {
 }
 
 std::atomic<uint64_t> g_tmp_counter{0};
+
+// ".tmp-PID-N" of another process that still runs: a second writer on this journal (the old
+// process of a restart, still draining) is between its write and its rename; not a leftover.
+bool written_by_live_process(const std::string& name) {
+    char* end = nullptr;
+    long pid = std::strtol(name.c_str() + 5, &end, 10);
+    if (pid <= 0 || !end || *end != '-' || pid == ::getpid()) return false;
+    return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
+}
 
 }  // namespace
 
@@ -254,6 +265,7 @@ Result<std::size_t> FsStore::remove_unfinished(const std::string& prefix) {
             if (name == "." || name == "..") continue;
             std::string p = dirs[i] + "/" + name;
             if (name.rfind(".tmp-", 0) == 0) {
+                if (written_by_live_process(name)) continue;
                 if (::unlink(p.c_str()) == 0) ++n;
             } else if (e->d_type == DT_DIR) {
                 dirs.push_back(p);

@@ -400,7 +400,9 @@ TEST_CASE("open chains entries a crash left unchained and drops torn chain lines
         auto s = FsStore::open(dir);
         REQUIRE((*s)->put(entry_key(e), *bytes).ok());
         REQUIRE((*s)->append("chain/2026-11-25", "2 20261125T100000Z-00").ok());
-        std::ofstream(dir + "/entries/2026/11/25/.tmp-1-1") << "half";
+        // Left by a process that is gone (no pid reaches pid_max), and by one that still runs.
+        std::ofstream(dir + "/entries/2026/11/25/.tmp-4194304-1") << "half";
+        std::ofstream(dir + "/entries/2026/11/25/.tmp-" + std::to_string(::getppid()) + "-1") << "in flight";
     }
     auto s = FsStore::open(dir);
     CHECK_FALSE(verify(**s, now + 3600)->ok());
@@ -411,7 +413,9 @@ TEST_CASE("open chains entries a crash left unchained and drops torn chain lines
     CHECK(v->ok());
     CHECK(v->links == 2);
     struct stat st {};
-    CHECK(::stat((dir + "/entries/2026/11/25/.tmp-1-1").c_str(), &st) != 0);
+    CHECK(::stat((dir + "/entries/2026/11/25/.tmp-4194304-1").c_str(), &st) != 0);
+    // Another writer's unfinished write (a restart overlapping the old process) is left alone.
+    CHECK(::stat((dir + "/entries/2026/11/25/.tmp-" + std::to_string(::getppid()) + "-1").c_str(), &st) == 0);
     // Entries are written 0600.
     auto keys = g.writer->store().list("entries/").value();
     REQUIRE(::stat((dir + "/" + keys[0]).c_str(), &st) == 0);
