@@ -48,7 +48,10 @@ DESCRIPTION
     id), Message-ID, time, verdict and findings. Rejected and discarded messages are kept as
     metadata with their reason. Entries are chained by SHA-256 (chain/YYYY-MM-DD) and
     catalogued in an SQLite index (index.sqlite, WAL) with full-text search over subject
-    and body. Policy 2503 sections 4 and 14.
+    and body. Policy 2503 sections 4 and 14. Every writer (each milter, hold, purge) appends
+    under an exclusive lock on journal.lock, after the lines the others wrote, so several
+    milters on one journal keep one chain. Run as root, the command refuses a journal whose
+    index files are symbolic links, and hands files it makes to the journal's owner.
 
 FILTERS (search and export; all given must match)
     --participant A   A took part: envelope sender or recipient, From/To/Cc, or login.

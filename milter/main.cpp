@@ -748,10 +748,14 @@ int main(int argc, char** argv) {
     if (const std::string& pid_file = cfg.milter.pid_file; !pid_file.empty()) {
         std::string pid = std::to_string(::getpid()) + "\n";
         int fd = ::open(pid_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
+        errno = EIO;  // what a short write reports
         bool ok = fd >= 0 && ::fchmod(fd, 0644) == 0 &&
                   ::write(fd, pid.data(), pid.size()) == static_cast<ssize_t>(pid.size());
         int err = errno;
-        if (fd >= 0 && ::close(fd) != 0 && ok) ok = false, err = errno;
+        if (fd >= 0 && ::close(fd) != 0 && ok) {
+            ok = false;
+            err = errno;
+        }
         if (!ok) {
             std::cerr << "ordinance-milter: cannot write milter.pid_file " << pid_file << ": " << std::strerror(err)
                       << "\n";
