@@ -8,6 +8,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "base/owner.h"
 #include "base/text.h"
 #include "checks/personal_data.h"
 #include "cli/json.h"
@@ -47,7 +48,10 @@ DESCRIPTION
     id), Message-ID, time, verdict and findings. Rejected and discarded messages are kept as
     metadata with their reason. Entries are chained by SHA-256 (chain/YYYY-MM-DD) and
     catalogued in an SQLite index (index.sqlite, WAL) with full-text search over subject
-    and body. Policy 2503 sections 4 and 14.
+    and body. Policy 2503 sections 4 and 14. Every writer (each milter, hold, purge) appends
+    under an exclusive lock on journal.lock, after the lines the others wrote, so several
+    milters on one journal keep one chain. Run as root, the command refuses a journal whose
+    index files are symbolic links, and hands files it makes to the journal's owner.
 
 FILTERS (search and export; all given must match)
     --participant A   A took part: envelope sender or recipient, From/To/Cc, or login.
@@ -138,13 +142,23 @@ Result<Opened> open_journal(const std::string& config, const std::vector<std::st
     if (!store) return store.error();
     o.store = std::move(*store);
     if (want_index) {
+        // The directory is the milter user's: a link planted as the index (or its -wal/-shm,
+        // which SQLite opens by name) would have us, perhaps root, write through it.
+        constexpr const char* kIndexFiles[] = {"index.sqlite", "index.sqlite-wal", "index.sqlite-shm"};
+        for (const char* f : kIndexFiles)
+            if (auto r = check_plain_file(dir, f); !r) return r.error();
         auto idx = JournalIndex::open(dir + "/index.sqlite");
         if (!idx) return idx.error();
         o.index = std::move(*idx);
+        auto dfd = open_dir_nofollow(dir);
+        if (!dfd) return dfd.error();
         struct stat st {};
-        if (::geteuid() == 0 && ::stat(dir.c_str(), &st) == 0 && st.st_uid != 0)
-            for (const char* f : {"/index.sqlite", "/index.sqlite-wal", "/index.sqlite-shm"})
-                (void)::chown((dir + f).c_str(), st.st_uid, st.st_gid);
+        Result<Ok> given = Ok{};
+        if (::geteuid() == 0 && ::fstat(*dfd, &st) == 0 && st.st_uid != 0)
+            for (const char* f : kIndexFiles)
+                if (given) given = give_entry(*dfd, dir, f, st.st_uid, st.st_gid, 0600);
+        ::close(*dfd);
+        if (!given) return given.error();
     }
     return o;
 }

@@ -1,5 +1,7 @@
 // The `ordinance` command: scan saved messages through the same engine the milter runs,
 // and validate configuration. Exit 0 ok / all accepted, 1 not accepted or invalid, 2 usage.
+#include <sys/stat.h>
+
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -269,6 +271,8 @@ int cmd_check_config(const std::string& config, const std::vector<std::string>& 
 }  // namespace
 
 int main(int argc, char** argv) {
+    // What the command makes (an index, an export, a log) holds mail: private to its owner.
+    ::umask(077);
     try {
         std::string config;
         std::vector<std::string> sets;

@@ -1,5 +1,7 @@
 #include <dirent.h>
 #include <fcntl.h>
+#include <signal.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -8,6 +10,7 @@
 #include <cerrno>
 #include <cstring>
 #include <cstdio>
+#include <cstdlib>
 
 #include "journal/store.h"
 
@@ -52,6 +55,15 @@ bool safe_key(const std::string& key) {
 }
 
 std::atomic<uint64_t> g_tmp_counter{0};
+
+// ".tmp-PID-N" of another process that still runs: a second writer on this journal (the old
+// process of a restart, still draining) is between its write and its rename; not a leftover.
+bool written_by_live_process(const std::string& name) {
+    char* end = nullptr;
+    long pid = std::strtol(name.c_str() + 5, &end, 10);
+    if (pid <= 0 || !end || *end != '-' || pid == ::getpid()) return false;
+    return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
+}
 
 }  // namespace
 
@@ -253,6 +265,7 @@ Result<std::size_t> FsStore::remove_unfinished(const std::string& prefix) {
             if (name == "." || name == "..") continue;
             std::string p = dirs[i] + "/" + name;
             if (name.rfind(".tmp-", 0) == 0) {
+                if (written_by_live_process(name)) continue;
                 if (::unlink(p.c_str()) == 0) ++n;
             } else if (e->d_type == DT_DIR) {
                 dirs.push_back(p);
@@ -261,6 +274,83 @@ Result<std::size_t> FsStore::remove_unfinished(const std::string& prefix) {
         ::closedir(d);
     }
     return n;
+}
+
+Result<std::string> FsStore::read_log_from(const std::string& log, std::size_t offset) const {
+    if (!safe_key(log)) return Error{"io", "bad journal log '" + log + "'"};
+    std::string path = root_ + "/" + log;
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        if (errno == ENOENT) return std::string();
+        return io_error("open", path, errno);
+    }
+    std::string out;
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) {
+        int err = errno;
+        ::close(fd);
+        return io_error("stat", path, err);
+    }
+    off_t pos = static_cast<off_t>(offset);
+    char buf[65536];
+    while (pos < st.st_size) {
+        ssize_t n = ::pread(fd, buf, sizeof buf, pos);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            int err = errno;
+            ::close(fd);
+            return io_error("read", path, err);
+        }
+        if (n == 0) break;
+        out.append(buf, static_cast<size_t>(n));
+        pos += n;
+    }
+    ::close(fd);
+    return out;
+}
+
+Result<Ok> FsStore::lock() {
+    lock_mu_.lock();
+    if (lock_depth_ == 0) {
+        std::string path = root_ + "/journal.lock";
+        if (lock_fd_ < 0) {
+            // Read-only is enough for flock; O_NOFOLLOW and the type check because the
+            // directory is the milter user's and this may run as root.
+            int fd = ::open(path.c_str(), O_RDONLY | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0600);
+            if (fd < 0) {
+                int err = errno;
+                lock_mu_.unlock();
+                if (err == ELOOP) return Error{"io", path + " is a symbolic link; refusing to follow it (remove it)"};
+                return io_error("open", path, err);
+            }
+            struct stat fs {}, ds {};
+            if (::fstat(fd, &fs) != 0 || !S_ISREG(fs.st_mode) || fs.st_nlink != 1) {
+                ::close(fd);
+                lock_mu_.unlock();
+                return Error{"io", path + " is not a plain file (a link, a device, hard-linked); refusing"};
+            }
+            if (::geteuid() == 0 && fs.st_uid == 0 && ::stat(root_.c_str(), &ds) == 0 && ds.st_uid != 0)
+                (void)::fchown(fd, ds.st_uid, ds.st_gid);
+            lock_fd_ = fd;
+        }
+        while (::flock(lock_fd_, LOCK_EX) != 0) {
+            if (errno == EINTR) continue;
+            int err = errno;
+            lock_mu_.unlock();
+            return io_error("lock", path, err);
+        }
+    }
+    ++lock_depth_;
+    return Ok{};
+}
+
+void FsStore::unlock() {
+    if (--lock_depth_ == 0) (void)::flock(lock_fd_, LOCK_UN);
+    lock_mu_.unlock();
+}
+
+FsStore::~FsStore() {
+    if (lock_fd_ >= 0) ::close(lock_fd_);
 }
 
 // ---------------------------------------------------------------- MemoryStore
@@ -319,5 +409,11 @@ Result<Ok> MemoryStore::truncate_log(const std::string& log, std::size_t size) {
     return Ok{};
 }
 Result<std::size_t> MemoryStore::remove_unfinished(const std::string&) { return std::size_t{0}; }
+Result<std::string> MemoryStore::read_log_from(const std::string& log, std::size_t offset) const {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto it = logs_.find(log);
+    if (it == logs_.end() || it->second.size() <= offset) return std::string();
+    return it->second.substr(offset);
+}
 
 }  // namespace ord::journal

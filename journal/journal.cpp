@@ -87,6 +87,10 @@ Result<std::unique_ptr<JournalWriter>> JournalWriter::open(std::unique_ptr<Journ
 }
 
 Result<Ok> JournalWriter::recover() {
+    // Under the lock: another writer on this journal (the old process of a restart, still
+    // draining) neither appends nor is taken for a crash while the chain is read.
+    auto held = StoreLock::take(*store_);
+    if (!held) return held.error();
     auto logs = store_->list("chain/");
     if (!logs) return logs.error();
     std::set<std::string> chained;
@@ -103,6 +107,8 @@ Result<Ok> JournalWriter::recover() {
             if (auto r = store_->truncate_log((*logs)[i], keep); !r) return r;
             t.resize(keep);
         }
+        chain_log_ = (*logs)[i];
+        chain_off_ = t.size();
         size_t pos = 0;
         while (pos < t.size()) {
             size_t nl = t.find('\n', pos);
@@ -170,34 +176,101 @@ Result<Ok> JournalWriter::recover() {
     return Ok{};
 }
 
+// Reads what other writers appended to the chain since this one last read or wrote it, up to
+// the log `target` (today's): the head moves to their last line, and the ids they chained go
+// to `others`. Called under the store's lock.
+Result<Ok> JournalWriter::catch_up(const std::string& target, std::set<std::string>& others) {
+    std::vector<std::string> logs;
+    if (!chain_log_.empty() && target == chain_log_) {
+        logs.push_back(chain_log_);  // the same day: nobody can have begun a later log
+    } else {
+        auto all = store_->list("chain/");
+        if (!all) return all.error();
+        for (auto& l : *all)
+            if (chain_log_.empty() || l >= chain_log_) logs.push_back(std::move(l));
+    }
+    for (const auto& l : logs) {
+        size_t from = l == chain_log_ ? chain_off_ : 0;
+        auto more = store_->read_log_from(l, from);
+        if (!more) return more.error();
+        std::string& t = *more;
+        if (!t.empty() && t.back() != '\n') {
+            // A writer died mid-line (no living one is appending: we hold the lock).
+            size_t keep = t.rfind('\n');
+            keep = keep == std::string::npos ? 0 : keep + 1;
+            log::warn("journal_torn_chain_line", {{"log", l}, {"cut_bytes", std::to_string(t.size() - keep)}});
+            if (auto r = store_->truncate_log(l, from + keep); !r) return r;
+            t.resize(keep);
+        }
+        size_t pos = 0;
+        while (pos < t.size()) {
+            size_t nl = t.find('\n', pos);
+            auto link = parse_chain_line(std::string_view(t).substr(pos, nl - pos));
+            pos = nl + 1;
+            if (!link) continue;
+            others.insert(link->id);
+            seq_ = link->seq;
+            head_ = link->chain_sha256;
+        }
+        chain_log_ = l;
+        chain_off_ = from + t.size();
+    }
+    return Ok{};
+}
+
 Result<Ok> JournalWriter::flush(const std::vector<Pending*>& batch) {
+    std::vector<Pending*> mine = batch;
     auto undo = [&](const Error& e) -> Result<Ok> {
         // Nothing of a failed batch may look journaled: its callers tempfail.
-        for (auto* p : batch) (void)store_->remove(p->key);
+        for (auto* p : mine) (void)store_->remove(p->key);
         (void)store_->sync();
         return e;
     };
+    std::string day = day_path(opts_.clock());
+    for (auto& c : day) c = c == '/' ? '-' : c;
+    const std::string target = "chain/" + day;
+    // One writer at a time from reading the head to appending after it: with two processes
+    // on one journal the chain stays one line of links.
+    auto held = StoreLock::take(*store_);
+    if (!held) return undo(held.error());
+    std::set<std::string> others;
+    if (auto r = catch_up(target, others); !r) return undo(r.error());
+    // An entry another process's recovery already chained (it found it between our rename and
+    // this append) is journaled: it is not chained twice.
+    if (!others.empty()) {
+        std::vector<Pending*> left;
+        for (auto* p : mine)
+            if (!others.count(p->entry->id)) left.push_back(p);
+        mine.swap(left);
+        if (mine.empty()) return Ok{};
+    }
     if (auto r = store_->sync(); !r) return undo(r.error());
     std::string lines;
     uint64_t seq = seq_;
     std::string head = head_;
-    for (auto* p : batch) {
+    for (auto* p : mine) {
         ++seq;
         head = chain_hash(head, seq, p->entry->id, p->key, p->entry_sha256);
         lines += std::to_string(seq) + " " + p->entry->id + " " + p->key + " " + p->entry_sha256 + " " + head + "\n";
     }
-    std::string day = day_path(opts_.clock());
-    for (auto& c : day) c = c == '/' ? '-' : c;
-    if (auto r = store_->append("chain/" + day, lines); !r) return undo(r.error());
+    size_t before = chain_off_;
+    if (target != chain_log_) {
+        auto existing = store_->read_log_from(target, 0);  // an earlier day's log (the clock went back)
+        if (!existing) return undo(existing.error());
+        before = existing->size();
+    }
+    if (auto r = store_->append(target, lines); !r) return undo(r.error());
     seq_ = seq;
     head_ = head;
+    chain_log_ = target;
+    chain_off_ = before + lines.size();
     if (index_) {
         std::vector<JournalIndex::Item> items;
-        items.reserve(batch.size());
-        for (auto* p : batch) items.push_back({p->entry, p->key, p->entry_sha256, p->body_text});
+        items.reserve(mine.size());
+        for (auto* p : mine) items.push_back({p->entry, p->key, p->entry_sha256, p->body_text});
         // The index is a catalogue, rebuilt by `journal reindex`; its failure never fails a message.
         if (auto r = index_->insert(items); !r)
-            log::error("journal_index_error", {{"error", r.error().message}, {"entries", std::to_string(batch.size())}});
+            log::error("journal_index_error", {{"error", r.error().message}, {"entries", std::to_string(mine.size())}});
     }
     return Ok{};
 }

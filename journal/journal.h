@@ -10,6 +10,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -72,6 +73,7 @@ private:
     JournalWriter(std::unique_ptr<JournalStore> s, std::unique_ptr<JournalIndex> i, Options o)
         : store_(std::move(s)), index_(std::move(i)), opts_(std::move(o)) {}
     Result<Ok> recover();
+    Result<Ok> catch_up(const std::string& target, std::set<std::string>& others);
     Result<Ok> flush(const std::vector<Pending*>& batch);
     Result<Ok> commit(Pending& p);
     std::string new_id(int64_t t);
@@ -89,9 +91,13 @@ private:
     uint64_t next_ticket_ = 0, done_upto_ = 0;
     std::map<uint64_t, Error> failed_;
 
-    // The chain's head: only the leader (or open) touches it.
+    // The chain's head: only the leader (or open) touches it. Another process may append
+    // to the chain too (under the store's lock): chain_log_ and chain_off_ say how far this
+    // writer has read or written, so it reads only what the others added since.
     uint64_t seq_ = 0;
     std::string head_ = kChainGenesis;
+    std::string chain_log_;
+    std::size_t chain_off_ = 0;
     std::size_t recovered_ = 0;
 };
 

@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "base/log.h"
+#include "base/owner.h"
 #include "base/text.h"
 #include "journal/config_policy.h"
 #include "journal/journal.h"
@@ -27,8 +28,7 @@ Result<Ok> mkdirs(const std::string& path, mode_t mode) {
         cur = path.substr(0, next);
         pos = next + 1;
         if (cur.empty()) continue;
-        if (::mkdir(cur.c_str(), mode) != 0 && errno != EEXIST)
-            return Error{"io", "mkdir " + cur + ": " + std::strerror(errno)};
+        if (auto r = make_dir(cur, mode); !r) return r;  // the mode holds whatever the umask
     }
     return Ok{};
 }
@@ -47,14 +47,25 @@ Result<Ok> prepare_journal_dir(const Config& cfg, const std::string& user) {
     struct passwd* pw = ::getpwnam(user.c_str());
     if (!pw) return Ok{};  // drop_privileges reports the unknown user
     // The milter writes the entries, the chain and the index; the command line (often
-    // root) may have created the index or a day directory first.
-    for (const char* rel : {"", "/index.sqlite", "/index.sqlite-wal", "/index.sqlite-shm", "/chain", "/entries"}) {
-        std::string p = dir + rel;
-        if (::chown(p.c_str(), pw->pw_uid, pw->pw_gid) != 0 && errno != ENOENT)
-            return Error{"io", "chown " + p + ": " + std::strerror(errno)};
+    // root) may have created the index or a day directory first. The directory is the
+    // milter user's: each name is changed through its own descriptor, never through a link
+    // that user planted (chain -> /etc would hand /etc over).
+    auto dfd = open_dir_nofollow(dir);
+    if (!dfd) return dfd.error();
+    Result<Ok> r = Ok{};
+    if (::fchown(*dfd, pw->pw_uid, pw->pw_gid) != 0 || ::fchmod(*dfd, 0700) != 0)
+        r = Error{"io", "chown " + dir + ": " + std::strerror(errno)};
+    struct Name {
+        const char* name;
+        mode_t mode;
+    };
+    for (const Name& n : {Name{"index.sqlite", 0600}, Name{"index.sqlite-wal", 0600}, Name{"index.sqlite-shm", 0600},
+                          Name{"journal.lock", 0600}, Name{"chain", 0700}, Name{"entries", 0700}}) {
+        if (!r) break;
+        r = give_entry(*dfd, dir, n.name, pw->pw_uid, pw->pw_gid, n.mode);
     }
-    ::chmod(dir.c_str(), 0700);
-    return Ok{};
+    ::close(*dfd);
+    return r;
 }
 
 Result<Ok> open_milter_journal(const Config& cfg) {

@@ -36,24 +36,38 @@ std::string field_of(const std::string& line, const std::string& key) {
     return l.substr(p, e == std::string::npos ? std::string::npos : e - p);
 }
 
+void ChainedLog::take_head() {
+    // Continue from the last recorded hash even if an earlier line is bad: verify reports it.
+    size_t end = text_.size();
+    if (end && text_.back() == '\n') {
+        size_t start = end >= 2 ? text_.rfind('\n', end - 2) : std::string::npos;
+        start = start == std::string::npos ? 0 : start + 1;
+        std::string last = text_.substr(start, end - 1 - start);
+        std::string h = field_of(last, "hash");
+        if (h.size() == 64) head_ = h;
+    }
+}
+
 Result<ChainedLog> ChainedLog::open(JournalStore& store, const std::string& name) {
     ChainedLog l(store, name);
     auto text = store.read_log(name);
     if (!text) return text.error();
     l.text_ = std::move(*text);
-    // Continue from the last recorded hash even if an earlier line is bad: verify reports it.
-    size_t end = l.text_.size();
-    if (end && l.text_.back() == '\n') {
-        size_t start = l.text_.rfind('\n', end - 2);
-        start = start == std::string::npos ? 0 : start + 1;
-        std::string last = l.text_.substr(start, end - 1 - start);
-        std::string h = field_of(last, "hash");
-        if (h.size() == 64) l.head_ = h;
-    }
+    l.take_head();
     return l;
 }
 
 Result<Ok> ChainedLog::append(const std::string& line) {
+    // Under the store's lock, after what another writer (a second purge, a hold added
+    // meanwhile) appended since this log was read: the log stays one chain.
+    auto held = StoreLock::take(*store_);
+    if (!held) return held.error();
+    auto more = store_->read_log_from(name_, text_.size());
+    if (!more) return more.error();
+    if (!more->empty()) {
+        text_ += *more;
+        take_head();
+    }
     std::string h = sha256_hex(head_ + "\n" + line);
     std::string full = line + " hash=" + h + "\n";
     if (auto r = store_->append(name_, full); !r) return r;
@@ -139,6 +153,8 @@ Result<Ok> add_hold(JournalStore& store, const LegalHold& h, int64_t now) {
     if (h.name.empty() || h.name.find_first_of(" \t\n\"=") != std::string::npos)
         return Error{"usage", "a hold name is one word (letters, digits, - _ .)"};
     if (h.custodians.empty()) return Error{"usage", "a hold needs at least one --custodian"};
+    auto held = StoreLock::take(store);  // the check for a same-named hold and the append, as one
+    if (!held) return held.error();
     auto holds = active_holds(store);
     if (!holds) return holds.error();
     for (const auto& x : *holds)
@@ -154,6 +170,8 @@ Result<Ok> add_hold(JournalStore& store, const LegalHold& h, int64_t now) {
 }
 
 Result<Ok> release_hold(JournalStore& store, const std::string& name, const std::string& by, int64_t now) {
+    auto held = StoreLock::take(store);
+    if (!held) return held.error();
     auto holds = active_holds(store);
     if (!holds) return holds.error();
     bool found = false;

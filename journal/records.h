@@ -27,6 +27,7 @@ public:
 
 private:
     ChainedLog(JournalStore& s, std::string n) : store_(&s), name_(std::move(n)) {}
+    void take_head();
     JournalStore* store_;
     std::string name_;
     std::string text_;

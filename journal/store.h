@@ -36,6 +36,33 @@ public:
     virtual Result<Ok> truncate_log(const std::string& log, std::size_t size) = 0;
     // Leftovers of writes that never finished (a crash between open and rename); removed.
     virtual Result<std::size_t> remove_unfinished(const std::string& prefix) = 0;
+    // A log's bytes from `offset` to its end; empty when the log is shorter or missing.
+    virtual Result<std::string> read_log_from(const std::string& log, std::size_t offset) const = 0;
+    // One writer at a time, across processes (two milters on one journal, a restart that
+    // overlaps the old process's drain, the command line's holds and purges): held from
+    // reading a log's last line to appending after it. Reentrant within one thread.
+    virtual Result<Ok> lock() = 0;
+    virtual void unlock() = 0;
+};
+
+// Holds a store's lock for its scope.
+class StoreLock {
+public:
+    static Result<StoreLock> take(JournalStore& s) {
+        if (auto r = s.lock(); !r) return r.error();
+        return StoreLock(&s);
+    }
+    StoreLock(StoreLock&& o) noexcept : s_(o.s_) { o.s_ = nullptr; }
+    StoreLock(const StoreLock&) = delete;
+    StoreLock& operator=(const StoreLock&) = delete;
+    StoreLock& operator=(StoreLock&&) = delete;
+    ~StoreLock() {
+        if (s_) s_->unlock();
+    }
+
+private:
+    explicit StoreLock(JournalStore* s) : s_(s) {}
+    JournalStore* s_;
 };
 
 // A directory tree. Objects: temp name opened O_EXCL mode 0600, write, fsync, rename;
@@ -54,7 +81,13 @@ public:
     Result<std::string> read_log(const std::string& log) const override;
     Result<Ok> truncate_log(const std::string& log, std::size_t size) override;
     Result<std::size_t> remove_unfinished(const std::string& prefix) override;
+    Result<std::string> read_log_from(const std::string& log, std::size_t offset) const override;
+    // flock(LOCK_EX) on ROOT/journal.lock, which is made on first use (by root: handed to the
+    // journal directory's owner, so the milter can still take it).
+    Result<Ok> lock() override;
+    void unlock() override;
     const std::string& root() const { return root_; }
+    ~FsStore() override;
 
 private:
     explicit FsStore(std::string root) : root_(std::move(root)) {}
@@ -63,6 +96,9 @@ private:
     std::string root_;
     std::mutex mu_;
     std::set<std::string> dirty_dirs_;  // absolute paths
+    std::recursive_mutex lock_mu_;
+    int lock_depth_ = 0;
+    int lock_fd_ = -1;
 };
 
 // In memory, for unit tests: same contract, plus faults to inject.
@@ -78,6 +114,12 @@ public:
     Result<std::string> read_log(const std::string& log) const override;
     Result<Ok> truncate_log(const std::string& log, std::size_t size) override;
     Result<std::size_t> remove_unfinished(const std::string& prefix) override;
+    Result<std::string> read_log_from(const std::string& log, std::size_t offset) const override;
+    Result<Ok> lock() override {
+        lock_mu_.lock();
+        return Ok{};
+    }
+    void unlock() override { lock_mu_.unlock(); }
 
     // Test hooks: fail every write with ENOSPC's message while set; edit stored bytes.
     void set_full(bool full) { full_ = full; }
@@ -86,6 +128,7 @@ public:
 
 private:
     mutable std::mutex mu_;
+    std::recursive_mutex lock_mu_;
     bool full_ = false;
     std::map<std::string, std::string> objects_;
     std::map<std::string, std::string> logs_;

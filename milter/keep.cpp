@@ -9,6 +9,7 @@
 #include <ctime>
 #include <random>
 
+#include "base/owner.h"
 #include "journal/store.h"
 
 namespace ord::milter {
@@ -41,10 +42,11 @@ Result<Ok> keep_original(const Config& cfg, const std::string& name, std::string
 Result<Ok> make_private_dir(const std::string& dir, const std::string& user, const std::string& what) {
     if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST)
         return Error{"io", "cannot create " + what + " " + dir + ": " + std::strerror(errno)};
+    // Through the directory's own descriptor: a link planted in its place is refused, not followed.
     if (::geteuid() == 0 && !user.empty())
         if (struct passwd* pw = ::getpwnam(user.c_str()))
-            if (::chown(dir.c_str(), pw->pw_uid, pw->pw_gid) != 0)
-                return Error{"io", "cannot give " + what + " " + dir + " to " + user + ": " + std::strerror(errno)};
+            if (auto r = give_dir(dir, pw->pw_uid, pw->pw_gid); !r)
+                return Error{"io", "cannot give " + what + " to " + user + ": " + r.error().message};
     return Ok{};
 }
 

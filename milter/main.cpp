@@ -1,5 +1,6 @@
 // ordinance-milter: the libmilter adapter and the daemon's main. Thin by design: every
 // decision comes from the Engine; this file moves bytes and answers the MTA.
+#include <fcntl.h>
 #include <grp.h>
 #include <libmilter/mfapi.h>
 #include <pthread.h>
@@ -635,6 +636,9 @@ bool drop_privileges(const std::string& user) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // What the milter makes is its own: the journal's index (subjects, body text), spooled
+    // bodies. Modes others need are set explicitly (the socket after its bind, its directory).
+    ::umask(077);
     bool daemonize = false;
     bool check_only = false;
     for (int i = 1; i < argc; ++i) {
@@ -707,7 +711,9 @@ int main(int argc, char** argv) {
     }
     smfi_settimeout(300);
     smfi_setbacklog(128);
+    ::umask(022);  // the socket's directory is made 0755: the MTA's user must reach the socket
     if (!sock_path.empty() && !prepare_socket_dir(sock_path, cfg.milter.user)) return 1;
+    ::umask(077);
     if (smfi_opensocket(1) == MI_FAILURE) {
         std::cerr << "ordinance-milter: cannot listen on " << sock
                   << " (address in use, bad path, or no permission)\n";
@@ -737,7 +743,25 @@ int main(int argc, char** argv) {
         std::cerr << "ordinance-milter: journal: " << jr.error().message << "\n";
         return 1;
     }
-    if (!cfg.milter.pid_file.empty()) std::ofstream(cfg.milter.pid_file) << ::getpid() << "\n";
+    // The pid file is 0644 by design: a pid is no secret (ps shows it) and a monitor that is not
+    // root may read it. Written whole, or the start refuses: a service manager relies on it.
+    if (const std::string& pid_file = cfg.milter.pid_file; !pid_file.empty()) {
+        std::string pid = std::to_string(::getpid()) + "\n";
+        int fd = ::open(pid_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
+        errno = EIO;  // what a short write reports
+        bool ok = fd >= 0 && ::fchmod(fd, 0644) == 0 &&
+                  ::write(fd, pid.data(), pid.size()) == static_cast<ssize_t>(pid.size());
+        int err = errno;
+        if (fd >= 0 && ::close(fd) != 0 && ok) {
+            ok = false;
+            err = errno;
+        }
+        if (!ok) {
+            std::cerr << "ordinance-milter: cannot write milter.pid_file " << pid_file << ": " << std::strerror(err)
+                      << "\n";
+            return 1;
+        }
+    }
     // A thread, so after daemon(): notices spooled by an earlier run are sent first.
     if (cfg.notify.enabled) g_notifier = ord::milter::Notifier::start(cfg);
 

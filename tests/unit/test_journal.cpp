@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <cstring>
@@ -309,6 +310,75 @@ TEST_CASE("concurrent writers share group commits and the chain stays whole", "[
     CHECK(f.writer->index()->count().value() == 400);
 }
 
+TEST_CASE("two writers on one journal directory keep one chain", "[journal][writer][lock]") {
+    // Two processes on one journal (a second milter, a restart overlapping the old one's
+    // drain) are two FsStores on one directory: flock sees them as two writers.
+    char tmpl[] = "/tmp/ordinance-journal-XXXXXX";
+    REQUIRE(mkdtemp(tmpl));
+    std::string dir = tmpl;
+    int64_t now = at("2026-11-25T10:00:00Z");
+    auto open_writer = [&](uint64_t seed) {
+        auto idx = JournalIndex::open(":memory:");
+        REQUIRE(idx.ok());
+        JournalWriter::Options o;
+        o.policy = demo_policy();
+        o.clock = [&now] { return now; };
+        o.random = [seed, n = uint64_t{0}]() mutable { return seed + ++n; };
+        auto w = JournalWriter::open(std::move(*FsStore::open(dir)), std::move(*idx), o);
+        REQUIRE(w.ok());
+        return std::move(*w);
+    };
+    auto a = open_writer(0x1000000);
+    auto b = open_writer(0x2000000);
+    auto record = [](JournalWriter& w, int i) {
+        JournalEntry e;
+        e.mail_from = "alice@modot.mo.gov";
+        e.rcpts = {"bob@modot.mo.gov"};
+        e.verdict = "accept";
+        return w.record(e, "Subject: n\r\n\r\n" + std::to_string(i) + "\r\n", true, "x").ok();
+    };
+    // In turn, then side by side, then across midnight (a new chain file begun by the other).
+    for (int i = 0; i < 10; ++i) {
+        REQUIRE(record(*a, i));
+        REQUIRE(record(*b, i));
+    }
+    std::vector<std::thread> threads;
+    std::atomic<int> failed{0};
+    for (int t = 0; t < 4; ++t)
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < 25; ++i)
+                if (!record(t % 2 ? *a : *b, i)) ++failed;
+        });
+    for (auto& t : threads) t.join();
+    CHECK(failed == 0);
+    now = at("2026-11-26T00:00:01Z");
+    REQUIRE(record(*b, 0));
+    REQUIRE(record(*a, 0));
+    REQUIRE(record(*b, 1));
+    auto v = verify(a->store(), now + 3600);
+    INFO((v->problems.empty() ? "" : v->problems[0]));
+    CHECK(v->ok());
+    CHECK(v->links == 123);
+    std::system(("rm -rf " + dir).c_str());
+}
+
+TEST_CASE("a chained log read earlier appends after another writer's lines", "[journal][holds][lock]") {
+    // Two purges (or a purge and a hold) at once: each read disposal.log before the other wrote.
+    MemoryStore store;
+    auto first = ChainedLog::open(store, "disposal.log");
+    auto second = ChainedLog::open(store, "disposal.log");
+    REQUIRE(first.ok());
+    REQUIRE(second.ok());
+    REQUIRE(first->append("event=disposed id=1").ok());
+    REQUIRE(second->append("event=disposed id=2").ok());
+    REQUIRE(first->append("event=disposed id=3").ok());
+    std::vector<std::string> problems;
+    auto lines = ChainedLog::open(store, "disposal.log")->lines(&problems);
+    INFO((problems.empty() ? "" : problems[0]));
+    CHECK(problems.empty());
+    CHECK(lines == std::vector<std::string>{"event=disposed id=1", "event=disposed id=2", "event=disposed id=3"});
+}
+
 TEST_CASE("open chains entries a crash left unchained and drops torn chain lines", "[journal][recovery]") {
     char tmpl[] = "/tmp/ordinance-journal-XXXXXX";
     REQUIRE(mkdtemp(tmpl));
@@ -330,7 +400,9 @@ TEST_CASE("open chains entries a crash left unchained and drops torn chain lines
         auto s = FsStore::open(dir);
         REQUIRE((*s)->put(entry_key(e), *bytes).ok());
         REQUIRE((*s)->append("chain/2026-11-25", "2 20261125T100000Z-00").ok());
-        std::ofstream(dir + "/entries/2026/11/25/.tmp-1-1") << "half";
+        // Left by a process that is gone (no pid reaches pid_max), and by one that still runs.
+        std::ofstream(dir + "/entries/2026/11/25/.tmp-4194304-1") << "half";
+        std::ofstream(dir + "/entries/2026/11/25/.tmp-" + std::to_string(::getppid()) + "-1") << "in flight";
     }
     auto s = FsStore::open(dir);
     CHECK_FALSE(verify(**s, now + 3600)->ok());
@@ -341,7 +413,9 @@ TEST_CASE("open chains entries a crash left unchained and drops torn chain lines
     CHECK(v->ok());
     CHECK(v->links == 2);
     struct stat st {};
-    CHECK(::stat((dir + "/entries/2026/11/25/.tmp-1-1").c_str(), &st) != 0);
+    CHECK(::stat((dir + "/entries/2026/11/25/.tmp-4194304-1").c_str(), &st) != 0);
+    // Another writer's unfinished write (a restart overlapping the old process) is left alone.
+    CHECK(::stat((dir + "/entries/2026/11/25/.tmp-" + std::to_string(::getppid()) + "-1").c_str(), &st) == 0);
     // Entries are written 0600.
     auto keys = g.writer->store().list("entries/").value();
     REQUIRE(::stat((dir + "/" + keys[0]).c_str(), &st) == 0);
