@@ -8,6 +8,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "base/terminal.h"
 #include "base/text.h"
 #include "checks/personal_data.h"
 #include "cli/json.h"
@@ -62,7 +63,9 @@ FILTERS (search and export; all given must match)
 
 COMMANDS
     search      Lists matching entries, oldest first: id, date, verdict, sender, subject.
-                --json prints one object per line.
+                --json prints one object per line. Text output shows control characters,
+                invalid UTF-8 and bidi controls in mail-derived values visibly (\n, \x1b,
+                \u202e; a backslash as \\), so each entry is one line; --json is exact.
     export      Writes the matching messages, byte for byte as journaled, to FILE (never
                 overwritten): mbox (mboxrd quoting, LF line ends) or eml-zip (one .eml per
                 message, stored uncompressed). Writes FILE.manifest listing each message's
@@ -108,8 +111,12 @@ EXAMPLES
     ordinance journal purge --dry-run
 )";
 
+// Text output shows mail-derived values through terminal_text (one value, one line), so a
+// subject or address cannot forge a line or send control sequences; --json stays exact.
+std::string tt(std::string_view s) { return terminal_text(s); }
+
 int fail(const std::string& m, int code = 2) {
-    std::cerr << "ordinance journal: " << m << "\n";
+    std::cerr << "ordinance journal: " << tt(m) << "\n";
     return code;
 }
 
@@ -272,9 +279,9 @@ int cmd_search(const std::string& config, const std::vector<std::string>& sets, 
         }
         auto rep = export_messages(*o->store, *rows, format, out, system_clock()(), redactor);
         if (!rep) return fail(rep.error().message);
-        std::cout << "exported " << rep->messages << " message(s) to " << out << " (" << format << "); "
+        std::cout << "exported " << rep->messages << " message(s) to " << tt(out) << " (" << format << "); "
                   << rep->metadata_only << " metadata-only entr" << (rep->metadata_only == 1 ? "y" : "ies")
-                  << " listed; manifest " << rep->manifest_path << "\n";
+                  << " listed; manifest " << tt(rep->manifest_path) << "\n";
         if (redactor)
             std::cout << rep->redacted << " message(s) redacted, " << rep->unredacted
                       << " withheld (personal data in encoded parts; see the manifest)\n";
@@ -283,8 +290,8 @@ int cmd_search(const std::string& config, const std::vector<std::string>& sets, 
     for (const auto& r : *rows) {
         if (json) std::cout << row_json(r) << "\n";
         else
-            std::cout << r.id << "  " << iso_utc(r.time) << "  " << r.verdict << "  " << (r.mail_from.empty() ? "<>" : r.mail_from)
-                      << "  " << r.subject << "\n";
+            std::cout << tt(r.id) << "  " << iso_utc(r.time) << "  " << tt(r.verdict) << "  "
+                      << (r.mail_from.empty() ? "<>" : tt(r.mail_from)) << "  " << tt(r.subject) << "\n";
     }
     return rows->empty() ? 1 : 0;
 }
@@ -304,7 +311,8 @@ int cmd_show(const std::string& config, const std::vector<std::string>& sets, co
         auto e = parse_entry(*bytes, &raw);
         if (!e) return fail(e.error().message);
         size_t end = bytes->find("\n\n");
-        std::cout << bytes->substr(0, end + 1) << "\n" << raw;
+        // The header block and the message keep their lines; every other control is shown.
+        std::cout << terminal_lines(bytes->substr(0, end + 1)) << "\n" << terminal_lines(raw);
         return 0;
     }
     return fail("no entry " + args[1], 1);
@@ -320,12 +328,12 @@ int cmd_hold(const std::string& config, const std::vector<std::string>& sets, co
         auto holds = active_holds(*o->store);
         if (!holds) return fail(holds.error().message);
         for (const auto& h : *holds) {
-            std::cout << h.name << "  added " << iso_utc(h.added) << " by " << h.added_by << "\n    custodians:";
-            for (const auto& c : h.custodians) std::cout << " " << c;
+            std::cout << tt(h.name) << "  added " << iso_utc(h.added) << " by " << tt(h.added_by) << "\n    custodians:";
+            for (const auto& c : h.custodians) std::cout << " " << tt(c);
             std::cout << "\n";
             if (h.since) std::cout << "    since: " << iso_utc(*h.since) << "\n";
             if (h.until) std::cout << "    until: " << iso_utc(*h.until) << "\n";
-            if (!h.query.empty()) std::cout << "    query: " << h.query << "\n";
+            if (!h.query.empty()) std::cout << "    query: " << tt(h.query) << "\n";
         }
         if (holds->empty()) std::cout << "no active holds\n";
         return 0;
@@ -333,7 +341,7 @@ int cmd_hold(const std::string& config, const std::vector<std::string>& sets, co
     if (sub == "release") {
         if (args.size() != 3) return fail("hold release needs NAME");
         if (auto r = release_hold(*o->store, args[2], whoami(), now); !r) return fail(r.error().message);
-        std::cout << "released hold " << args[2] << "\n";
+        std::cout << "released hold " << tt(args[2]) << "\n";
         return 0;
     }
     if (sub != "add") return fail("hold needs add, list or release");
@@ -361,7 +369,7 @@ int cmd_hold(const std::string& config, const std::vector<std::string>& sets, co
         }
     }
     if (auto r = add_hold(*o->store, h, now); !r) return fail(r.error().message);
-    std::cout << "hold " << h.name << " added\n";
+    std::cout << "hold " << tt(h.name) << " added\n";
     return 0;
 }
 
@@ -384,9 +392,9 @@ int cmd_purge(const std::string& config, const std::vector<std::string>& sets, c
     auto rep = purge(*o->store, *o->index, policy_from_config(*o->cfg), now, dry, whoami());
     if (!rep) return fail(rep.error().message);
     for (const auto& it : rep->disposed)
-        std::cout << (dry ? "would dispose " : "disposed ") << it.row.id << "  " << iso_utc(it.row.time) << "  "
-                  << it.row.retention_class << "  " << it.rule << "\n";
-    for (const auto& e : rep->errors) std::cerr << "ordinance journal: " << e << "\n";
+        std::cout << (dry ? "would dispose " : "disposed ") << tt(it.row.id) << "  " << iso_utc(it.row.time) << "  "
+                  << tt(it.row.retention_class) << "  " << tt(it.rule) << "\n";
+    for (const auto& e : rep->errors) std::cerr << "ordinance journal: " << tt(e) << "\n";
     std::cout << (dry ? "dry run: " : "") << rep->disposed.size() << (dry ? " would be disposed, " : " disposed, ")
               << rep->held << " held, " << rep->kept << " within retention\n";
     return rep->errors.empty() ? 0 : 2;
@@ -397,7 +405,7 @@ int cmd_verify(const std::string& config, const std::vector<std::string>& sets) 
     if (!o) return fail(o.error().message);
     auto rep = verify(*o->store, system_clock()());
     if (!rep) return fail(rep.error().message);
-    for (const auto& p : rep->problems) std::cout << "PROBLEM " << p << "\n";
+    for (const auto& p : rep->problems) std::cout << "PROBLEM " << tt(p) << "\n";
     std::cout << (rep->ok() ? "ok" : "FAILED") << ": " << rep->links << " chain links, " << rep->entries_ok
               << " entries intact, " << rep->disposed << " disposed (logged), " << rep->problems.size()
               << " problem(s)\n";
@@ -430,7 +438,7 @@ int cmd_journal(const std::string& config, const std::vector<std::string>& sets,
             if (!o) return fail(o.error().message);
             auto r = o->index->recipients_of(args[1]);
             if (!r) return fail(r.error().message);
-            for (const auto& a : *r) std::cout << a << "\n";
+            for (const auto& a : *r) std::cout << tt(a) << "\n";
             return r->empty() ? 1 : 0;
         }
         if (sub == "reconcile") {
@@ -439,7 +447,7 @@ int cmd_journal(const std::string& config, const std::vector<std::string>& sets,
             if (!o) return fail(o.error().message);
             auto rep = reconcile(*o->index, args[2]);
             if (!rep) return fail(rep.error().message);
-            for (const auto& q : rep->missing) std::cout << "MISSING " << q << "\n";
+            for (const auto& q : rep->missing) std::cout << "MISSING " << tt(q) << "\n";
             std::cout << rep->delivered << " delivered queue id(s) in the log, " << rep->found << " journaled, "
                       << rep->missing.size() << " missing\n";
             return rep->missing.empty() ? 0 : 1;
