@@ -67,8 +67,10 @@ COMMANDS
                 invalid UTF-8 and bidi controls in mail-derived values visibly (\n, \x1b,
                 \u202e; a backslash as \\), so each entry is one line; --json is exact.
     export      Writes the matching messages, byte for byte as journaled, to FILE (never
-                overwritten): mbox (mboxrd quoting, LF line ends) or eml-zip (one .eml per
-                message, stored uncompressed). Writes FILE.manifest listing each message's
+                overwritten): mbox (mboxrd: a line matching ^>*From gets one more '>', which
+                a reader takes off again; LF line ends; the From_ line carries the envelope
+                sender, MAILER-DAEMON for <>, and its date is the line's last 24 characters) or
+                eml-zip (one .eml per message, stored uncompressed). Writes FILE.manifest listing each message's
                 SHA-256, journal id, date, queue id and Message-ID, metadata-only entries,
                 and the SHA-256 of FILE. --redact personal_data replaces SSNs, card and
                 routing numbers (the personal_data content rule's detectors) with

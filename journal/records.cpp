@@ -472,34 +472,57 @@ private:
     std::size_t count_ = 0;
 };
 
+// "From SENDER Www Mmm dd hh:mm:ss yyyy\n", built as a string: a sender of any length keeps
+// its date and newline. The asctime date is always the last 24 characters, so a sender with
+// spaces or quotes is read back exactly; a control byte (which SMTP never carries) would
+// end or bend the line and is shown as '?'. The null sender <> is MAILER-DAEMON.
 std::string mbox_from_line(const std::string& sender, int64_t t) {
     static const char* wd[] = {"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};
     static const char* mo[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     CivilTime c = civil_from_unix(t);
     int64_t days = t >= 0 ? t / 86400 : (t - 86399) / 86400;
-    char buf[160];
-    std::snprintf(buf, sizeof buf, "From %s %s %s %2d %02d:%02d:%02d %04d\n",
-                  sender.empty() ? "MAILER-DAEMON" : sender.c_str(), wd[((days % 7) + 7) % 7], mo[c.month - 1], c.day,
-                  c.hour, c.minute, c.second, c.year);
-    return buf;
+    char date[64];
+    std::snprintf(date, sizeof date, " %s %s %2d %02d:%02d:%02d %04d\n", wd[((days % 7) + 7) % 7], mo[c.month - 1],
+                  c.day, c.hour, c.minute, c.second, c.year);
+    std::string line = "From ";
+    if (sender.empty()) line += "MAILER-DAEMON";
+    for (unsigned char ch : sender) line += ch < 0x20 || ch == 0x7f ? '?' : static_cast<char>(ch);
+    return line + date;
 }
 
-// mboxrd: LF line ends, and every line matching ^>*From gets one more '>'.
-std::string mboxrd_body(std::string_view raw) {
+// What a reader gets back for a message: its lines with LF ends (a CR before the LF dropped),
+// the last one ended too. The manifest's SHA-256 for mbox is of this form.
+std::string mbox_message(std::string_view raw) {
     std::string out;
-    out.reserve(raw.size() + 64);
+    out.reserve(raw.size() + 1);
     size_t pos = 0;
     while (pos < raw.size()) {
         size_t nl = raw.find('\n', pos);
         size_t end = nl == std::string_view::npos ? raw.size() : nl;
         std::string_view line = raw.substr(pos, end - pos);
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        out.append(line);
+        out += '\n';
+        pos = end + 1;
+    }
+    return out;
+}
+
+// mboxrd: every line of the LF form matching ^>*From gets one more '>' (a reader takes
+// one off again), and an empty line ends the message before the next From line.
+std::string mboxrd_body(std::string_view lf) {
+    std::string out;
+    out.reserve(lf.size() + 64);
+    size_t pos = 0;
+    while (pos < lf.size()) {
+        size_t nl = lf.find('\n', pos);
+        size_t end = nl == std::string_view::npos ? lf.size() : nl + 1;
+        std::string_view line = lf.substr(pos, end - pos);
         size_t g = 0;
         while (g < line.size() && line[g] == '>') ++g;
         if (line.substr(g, 5) == "From ") out += '>';
         out.append(line);
-        out += '\n';
-        pos = nl == std::string_view::npos ? raw.size() : nl + 1;
+        pos = end;
     }
     out += '\n';
     return out;
@@ -518,6 +541,9 @@ Result<ExportReport> export_messages(JournalStore& store, const std::vector<Inde
     }
     ExportReport rep;
     std::string manifest = "# ordinance journal export\n# created " + iso_utc(now) + "\n# format " + format +
+                           (format == "mbox" ? " (mboxrd: take one '>' off each line matching ^>+From ; each message "
+                                               "has LF line ends, and its sha256 is of that form)"
+                                             : "") +
                            "\n# columns: n<TAB>file<TAB>sha256(exported message)<TAB>journal_id<TAB>date<TAB>queue_id<TAB>message_id\n";
     StoredZip zip(f);
     bool ok = true;
@@ -568,6 +594,7 @@ Result<ExportReport> export_messages(JournalStore& store, const std::vector<Inde
                 break;
             }
         } else {
+            raw = mbox_message(raw);
             std::string m = mbox_from_line(e->mail_from, e->time) + mboxrd_body(raw);
             if (std::fwrite(m.data(), 1, m.size(), f) != m.size()) {
                 ok = false;

@@ -2,7 +2,10 @@
 with hostile input (issue 15, items 7-9). One gateway for the whole module.
 
 - a decoded subject with a newline and an escape sequence is one line of `search` text,
-  with no control byte, while `search --json` gives the subject exactly.
+  with no control byte, while `search --json` gives the subject exactly;
+- mbox export round-trips long and odd envelope senders and "From " lines: read back with
+  Python's mailbox module and mboxrd unquoting, each message is the journaled one (LF form)
+  byte for byte, and the manifest's SHA-256 matches it.
 """
 import base64
 import hashlib
@@ -84,6 +87,52 @@ class JournalCliTest(unittest.TestCase):
         shown = self.journal("show", entry_id).stdout
         self.assertNotIn(b"\x1b", shown)
         self.assertIn(b"Message-ID: <forged-subject@test>", shown)
+
+    # ------------------------------------------------------------------ item 8
+
+    def test_mbox_export_round_trips_long_and_odd_envelopes(self):
+        body = (b"From the depot, a line mbox readers mistake for a separator.\r\n>From quoted once\r\n"
+                b">>From quoted twice\r\nFrom\r\nFromage\r\n From indented\r\n\r\nFrom after a blank line\r\n")
+        senders = [("a" * 149 + "@modot.mo.gov", "From " + "a" * 149 + "@modot.mo.gov"),   # 162 characters
+                   ("b" * 400 + "@modot.mo.gov", "From " + "b" * 400 + "@modot.mo.gov"),
+                   ("<>", "From MAILER-DAEMON"),
+                   ('<"john q. public"@modot.mo.gov>', None)]
+        qids = []
+        for n, (sender, _) in enumerate(senders):
+            qids.append(self.send(sender, message(f"mbox-{n}@test", f"mbox {n}", body)))
+        mbox_path = self.gw.dir / "out.mbox"
+        zip_path = self.gw.dir / "out.zip"
+        self.journal("export", "--subject", "mbox", "--format", "mbox", "--out", str(mbox_path))
+        self.journal("export", "--subject", "mbox", "--format", "eml-zip", "--out", str(zip_path))
+        with zipfile.ZipFile(zip_path) as z:
+            journaled = [z.read(name) for name in sorted(z.namelist())]
+        box = mailbox.mbox(str(mbox_path), create=False)
+        self.addCleanup(box.close)
+        keys = list(box.keys())
+        self.assertEqual(len(keys), len(senders))
+        self.assertEqual(len(journaled), len(senders))
+        manifest = Path(str(mbox_path) + ".manifest").read_text()
+        rows = [json.loads(r) for r in self.journal("search", "--subject", "mbox", "--json").stdout.splitlines()]
+        self.assertEqual(len(rows), len(senders))
+        for key, raw, row in zip(keys, journaled, rows):   # all three in the journal's order
+            sender, from_line = senders[int(re.search(rb"Message-ID: <mbox-(\d+)@test>", raw).group(1))]
+            with self.subTest(sender=sender[:40]):
+                got = mboxrd_unquote(box.get_bytes(key))
+                lf = raw.replace(b"\r\n", b"\n")
+                self.assertEqual(got, lf)                    # byte for byte, but for CRLF -> LF
+                self.assertIn(b"\nFrom the depot", lf)        # the body really held From lines
+                self.assertIn("\t" + hashlib.sha256(got).hexdigest() + "\t", manifest)
+                first = box.get_message(key).get_from()       # the From_ line without "From "
+                self.assertRegex(first, r" [A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \d{4}$")
+                envelope = first[:-25]
+                self.assertEqual(envelope, row["from"] or "MAILER-DAEMON")
+                if from_line:
+                    self.assertEqual("From " + envelope, from_line)
+        raw_mbox = mbox_path.read_bytes()
+        # Every From_ line has its date and newline, and the next line is the message's own.
+        for m in re.finditer(rb"^From .*$", raw_mbox, re.M):
+            self.assertRegex(m.group(0), rb" \d\d:\d\d:\d\d \d{4}$")
+        self.assertEqual(raw_mbox.count(b"\nFrom: alice@modot.mo.gov\n"), len(senders))
 
 
 if __name__ == "__main__":

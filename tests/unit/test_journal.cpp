@@ -472,3 +472,111 @@ TEST_CASE("the example configuration's retention classes", "[journal][config]") 
     CHECK(p.class_for({"commission.secretary@modot.mo.gov", "chief.counsel@modot.mo.gov"}) == "chief_counsel");
     CHECK(p.period_of("chief_counsel")->never);
 }
+
+namespace {
+// An exact mboxrd reader: a message starts at a "From " line that opens the file or follows
+// an empty line; the empty line before the next one (or the end) is the separator; one '>'
+// comes off every line matching ^>+From . The sender is what lies between "From " and the
+// 24-character asctime date.
+struct MboxMessage {
+    std::string sender, date, bytes;
+};
+std::vector<MboxMessage> read_mboxrd(const std::string& mbox) {
+    std::vector<MboxMessage> out;
+    std::vector<std::string> lines;
+    for (size_t p = 0; p < mbox.size();) {
+        size_t nl = mbox.find('\n', p);
+        REQUIRE(nl != std::string::npos);  // every line ends
+        lines.push_back(mbox.substr(p, nl + 1 - p));
+        p = nl + 1;
+    }
+    for (size_t i = 0; i < lines.size(); ++i) {
+        const std::string& l = lines[i];
+        bool starts = l.rfind("From ", 0) == 0 && (i == 0 || lines[i - 1] == "\n");
+        if (starts) {
+            REQUIRE(l.size() >= 5 + 1 + 24 + 1);
+            REQUIRE((out.empty() || out.back().bytes.empty() || out.back().bytes.back() == '\n'));
+            if (!out.empty()) {  // the separator line belongs to no message
+                REQUIRE(out.back().bytes.size() >= 1);
+                out.back().bytes.pop_back();
+            }
+            out.push_back({l.substr(5, l.size() - 5 - 26), l.substr(l.size() - 25, 24), ""});
+            continue;
+        }
+        REQUIRE_FALSE(out.empty());
+        size_t g = 0;
+        while (g < l.size() && l[g] == '>') ++g;
+        bool quoted = g > 0 && l.compare(g, 5, "From ") == 0;
+        out.back().bytes += quoted ? l.substr(1) : l;
+    }
+    if (!out.empty()) {
+        REQUIRE(!out.back().bytes.empty());
+        REQUIRE(out.back().bytes.back() == '\n');
+        out.back().bytes.pop_back();
+    }
+    return out;
+}
+std::string lf_form(std::string raw) {
+    std::string out;
+    for (size_t i = 0; i < raw.size(); ++i)
+        if (!(raw[i] == '\r' && i + 1 < raw.size() && raw[i + 1] == '\n')) out += raw[i];
+    if (!out.empty() && out.back() != '\n') out += '\n';
+    return out;
+}
+}  // namespace
+
+TEST_CASE("mbox export round-trips long and odd envelopes and From lines exactly", "[journal][export][mbox]") {
+    struct Case {
+        const char* what;
+        std::string sender;
+        std::string raw;
+    };
+    const std::string quoting =
+        "From: x@modot.mo.gov\r\nSubject: quoting\r\n\r\nFrom the start\r\n>From once\r\n>>From twice\r\n"
+        "From\r\nFrom:\r\n From indented\r\nFromage\r\n>From\r\n\r\nFrom after a blank line\r\n\r\n";
+    const Case cases[] = {
+        {"a 162-character sender", std::string(149, 'a') + "@modot.mo.gov", "Subject: long\r\n\r\nbody\r\n"},
+        {"a 1000-character sender", std::string(987, 'b') + "@modot.mo.gov", "Subject: longer\r\n\r\nbody\r\n"},
+        {"the null sender <>", "", "Subject: bounce\r\n\r\nFrom MAILER-DAEMON Thu Jan  1 00:00:00 1970\r\n"},
+        {"a sender with spaces and quotes", "\"john q. public\"@example.org", quoting},
+        {"a sender with an escaped quote", "\"a\\\"b c\"@example.org", "Subject: q\r\n\r\nFrom a\r\n"},
+        {"LF-only lines", "lf@example.org", "Subject: lf\n\nFrom lf\n>From lf\n"},
+        {"no newline at the end", "end@example.org", "Subject: end\r\n\r\nlast line without an end"},
+        {"the message is a From line", "from@example.org", "From somebody Mon Jan  5 10:00:00 2026\r\nSubject: x\r\n\r\n"},
+    };
+    char tmpl[] = "/tmp/ordinance-mbox-XXXXXX";
+    REQUIRE(mkdtemp(tmpl));
+    std::string dir = tmpl;
+    Fixture f(at("2026-01-10T09:00:00Z"));
+    for (const auto& c : cases) {
+        JournalEntry e;
+        e.mail_from = c.sender;
+        e.rcpts = {"bob@modot.mo.gov"};
+        e.subject = c.what;
+        e.verdict = "accept";
+        REQUIRE(f.writer->record(e, c.raw, true, "").ok());
+        f.now += 3600;
+    }
+    auto rows = f.writer->index()->search(SearchQuery{}).value();
+    REQUIRE(rows.size() == std::size(cases));
+    auto rep = export_messages(f.writer->store(), rows, "mbox", dir + "/out.mbox", at("2026-02-01"));
+    REQUIRE(rep.ok());
+    std::ifstream in(dir + "/out.mbox", std::ios::binary);
+    std::string mbox((std::istreambuf_iterator<char>(in)), {});
+    std::ifstream man(rep->manifest_path);
+    std::string manifest((std::istreambuf_iterator<char>(man)), {});
+    auto got = read_mboxrd(mbox);
+    REQUIRE(got.size() == std::size(cases));
+    const char* dates[] = {"Sat Jan 10 09:00:00 2026", "Sat Jan 10 10:00:00 2026", "Sat Jan 10 11:00:00 2026",
+                           "Sat Jan 10 12:00:00 2026", "Sat Jan 10 13:00:00 2026", "Sat Jan 10 14:00:00 2026",
+                           "Sat Jan 10 15:00:00 2026", "Sat Jan 10 16:00:00 2026"};
+    for (size_t i = 0; i < std::size(cases); ++i) {
+        INFO(cases[i].what);
+        CHECK(got[i].sender == (cases[i].sender.empty() ? "MAILER-DAEMON" : cases[i].sender));
+        CHECK(got[i].date == dates[i]);
+        CHECK(got[i].bytes == lf_form(cases[i].raw));
+        // The manifest's hash is of exactly what a reader gets back.
+        CHECK(manifest.find("\t" + sha256_hex(got[i].bytes) + "\t") != std::string::npos);
+    }
+    std::system(("rm -rf " + dir).c_str());
+}
