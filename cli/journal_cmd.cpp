@@ -84,7 +84,11 @@ COMMANDS
                 (address, or @domain) as participant, optionally within dates and matching
                 an FTS5 query over subject and body; held messages are never purged. `list`
                 shows active holds; `release` ends one. Every change is appended to the
-                hash-chained holds.log; nothing is rewritten.
+                hash-chained holds.log; nothing is rewritten. `add` refuses a query FTS5
+                cannot compile, a custodian with spaces, commas, quotes or controls, and a
+                --since not before --until. A recorded hold that cannot be read (or whose
+                query does not compile) stops purge before it disposes anything; `list`
+                names it and `release` ends it.
     purge       Removes entries past their retention and under no hold; each disposal is
                 first appended to the hash-chained disposal.log (time, id, entry SHA-256,
                 class, message date, rule), which is itself never purged. --dry-run lists
@@ -322,12 +326,14 @@ int cmd_show(const std::string& config, const std::vector<std::string>& sets, co
 
 int cmd_hold(const std::string& config, const std::vector<std::string>& sets, const std::vector<std::string>& args) {
     if (args.size() < 2) return fail("hold needs add, list or release");
-    auto o = open_journal(config, sets, false);
+    // add compiles the hold's query against the index, as purge will run it.
+    auto o = open_journal(config, sets, args[1] == "add");
     if (!o) return fail(o.error().message);
     int64_t now = system_clock()();
     const std::string& sub = args[1];
     if (sub == "list") {
-        auto holds = active_holds(*o->store);
+        std::vector<std::string> unreadable;
+        auto holds = active_holds(*o->store, &unreadable);
         if (!holds) return fail(holds.error().message);
         for (const auto& h : *holds) {
             std::cout << tt(h.name) << "  added " << iso_utc(h.added) << " by " << tt(h.added_by) << "\n    custodians:";
@@ -337,8 +343,10 @@ int cmd_hold(const std::string& config, const std::vector<std::string>& sets, co
             if (h.until) std::cout << "    until: " << iso_utc(*h.until) << "\n";
             if (!h.query.empty()) std::cout << "    query: " << tt(h.query) << "\n";
         }
-        if (holds->empty()) std::cout << "no active holds\n";
-        return 0;
+        if (holds->empty() && unreadable.empty()) std::cout << "no active holds\n";
+        // An unreadable hold stops every purge: say so, and how to end it.
+        for (const auto& u : unreadable) fail(u + " (purge refuses to run until it is released)");
+        return unreadable.empty() ? 0 : 2;
     }
     if (sub == "release") {
         if (args.size() != 3) return fail("hold release needs NAME");
@@ -365,12 +373,13 @@ int cmd_hold(const std::string& config, const std::vector<std::string>& sets, co
             if (a == "--since") h.since = *t;
             else h.until = v.size() == 10 ? *t + 86400 : *t;
         } else if (a == "--query") {
+            if (v.empty()) return fail("--query is empty (leave it out to hold every message of the custodians)");
             h.query = v;
         } else {
             return fail("hold add: unknown option '" + a + "'");
         }
     }
-    if (auto r = add_hold(*o->store, h, now); !r) return fail(r.error().message);
+    if (auto r = add_hold(*o->store, *o->index, h, now); !r) return fail(r.error().message);
     std::cout << "hold " << tt(h.name) << " added\n";
     return 0;
 }

@@ -5,7 +5,9 @@ with hostile input (issue 15, items 7-9). One gateway for the whole module.
   with no control byte, while `search --json` gives the subject exactly;
 - mbox export round-trips long and odd envelope senders and "From " lines: read back with
   Python's mailbox module and mboxrd unquoting, each message is the journaled one (LF form)
-  byte for byte, and the manifest's SHA-256 matches it.
+  byte for byte, and the manifest's SHA-256 matches it;
+- `hold add` refuses a query FTS5 cannot compile and a custodian carrying `until=`, and
+  purge keeps working afterwards.
 """
 import base64
 import hashlib
@@ -133,6 +135,36 @@ class JournalCliTest(unittest.TestCase):
         for m in re.finditer(rb"^From .*$", raw_mbox, re.M):
             self.assertRegex(m.group(0), rb" \d\d:\d\d:\d\d \d{4}$")
         self.assertEqual(raw_mbox.count(b"\nFrom: alice@modot.mo.gov\n"), len(senders))
+
+    # ------------------------------------------------------------------ item 9
+
+    def test_hold_add_refuses_what_purge_could_not_run_and_purge_still_works(self):
+        self.send("carol@modot.mo.gov", message("hold-1@test", "hold test"))
+        refused = [
+            (["--custodian", "bob@modot.mo.gov", "--query", '"unbalanced'], "not a valid FTS5 query"),
+            (["--custodian", "bob@modot.mo.gov", "--query", "bridge OR"], "not a valid FTS5 query"),
+            (["--custodian", "bob@modot.mo.gov until=2000-01-01"], "custodian"),
+            (["--custodian", "bob@modot.mo.gov", "--since", "2026-02-30"], "not a date"),
+            (["--custodian", "bob@modot.mo.gov", "--since", "2026-03-01", "--until", "2026-01-01"], "not before"),
+            (["--custodian", "bob@modot.mo.gov", "--query", ""], "empty"),
+        ]
+        for extra, why in refused:
+            with self.subTest(args=extra):
+                p = self.journal("hold", "add", "bad-hold", *extra, check=False)
+                self.assertNotEqual(p.returncode, 0, p.stdout.decode())
+                self.assertIn(why, p.stderr.decode())
+        self.assertIn("no active holds", self.journal("hold", "list").stdout.decode())
+        dry = self.journal("purge", "--dry-run", "--as-of", "2040-01-01").stdout.decode()
+        self.assertRegex(dry, r"[1-9]\d* would be disposed, 0 held")
+        self.assertIn("within retention", self.journal("purge").stdout.decode())
+        # A valid query hold is taken and holds what it names.
+        self.journal("hold", "add", "good-hold", "--custodian", "carol@modot.mo.gov", "--query", '"hold test"')
+        try:
+            dry = self.journal("purge", "--dry-run", "--as-of", "2040-01-01").stdout.decode()
+            self.assertIn(", 1 held", dry)
+        finally:
+            self.journal("hold", "release", "good-hold")
+        self.journal("verify")
 
 
 if __name__ == "__main__":

@@ -194,14 +194,14 @@ TEST_CASE("legal holds block purge until released", "[journal][holds]") {
     h.custodians = {"bob@modot.mo.gov"};
     h.query = "bridge";
     h.added_by = "test";
-    REQUIRE(add_hold(store, h, at("2021-01-01")).ok());
-    CHECK_FALSE(add_hold(store, h, at("2021-01-02")).ok());  // names are unique while active
+    REQUIRE(add_hold(store, *f.writer->index(), h, at("2021-01-01")).ok());
+    CHECK_FALSE(add_hold(store, *f.writer->index(), h, at("2021-01-02")).ok());  // names are unique while active
     LegalHold dom;
     dom.name = "carol-domain";
     dom.custodians = {"@modot.mo.gov"};
     dom.since = at("2020-03-01T08:00:00Z");
     dom.until = at("2020-03-01T08:30:00Z");  // window excludes all three messages
-    REQUIRE(add_hold(store, dom, at("2021-01-01")).ok());
+    REQUIRE(add_hold(store, *f.writer->index(), dom, at("2021-01-01")).ok());
 
     auto r = purge(store, *f.writer->index(), demo_policy(), at("2030-01-01"), false, "test");
     REQUIRE(r.ok());
@@ -579,4 +579,183 @@ TEST_CASE("mbox export round-trips long and odd envelopes and From lines exactly
         CHECK(manifest.find("\t" + sha256_hex(got[i].bytes) + "\t") != std::string::npos);
     }
     std::system(("rm -rf " + dir).c_str());
+}
+
+TEST_CASE("holds.log lines read back exactly, hostile values staying values", "[journal][holds][parse]") {
+    struct Case {
+        const char* what;
+        std::vector<std::string> custodians;
+        std::string query, by;
+        std::optional<int64_t> since, until;
+    };
+    const Case cases[] = {
+        {"an embedded until= in a custodian", {"x@modot.mo.gov until=2000-01-01"}, "", "clerk", {}, {}},
+        {"an embedded since= and name= in the query", {"a@b.example"}, "bridge since=2030-01-01 name=other", "c", {}, {}},
+        {"quotes and backslashes", {"\"q\"@b.example"}, "\"exact phrase\" OR \"a\\\"b\"", "o'brien \"the\" clerk\\", {}, {}},
+        {"= inside values", {"a=b@c.example", "@d=e.example"}, "a=b", "x=y", {}, {}},
+        {"spaces and empty-looking values", {"  spaced  @x.example"}, "  two  spaces ", "", {}, {}},
+        {"a control byte in by", {"a@b.example"}, "", "tab\there\nnewline\x1b[2J", {}, {}},
+        {"dates", {"@modot.mo.gov"}, "", "r", at("2020-01-01"), at("2027-01-01T12:30:00Z")},
+        {"a forged hash field", {"a@b.example hash=" + std::string(64, 'f')}, "", "r", {}, {}},
+    };
+    for (const auto& c : cases) {
+        INFO(c.what);
+        LegalHold h;
+        h.name = "suit-17";
+        h.custodians = c.custodians;
+        h.query = c.query;
+        h.added_by = c.by;
+        h.since = c.since;
+        h.until = c.until;
+        auto ev = parse_hold_event(hold_add_line(h, at("2026-03-01T10:00:00Z")));
+        REQUIRE(ev.ok());
+        CHECK(ev->event == "hold_add");
+        CHECK(ev->time == at("2026-03-01T10:00:00Z"));
+        CHECK(ev->hold.name == h.name);
+        CHECK(ev->hold.custodians == h.custodians);
+        CHECK(ev->hold.query == h.query);
+        CHECK(ev->hold.added_by == h.added_by);
+        CHECK(ev->hold.since == h.since);
+        CHECK(ev->hold.until == h.until);
+    }
+}
+
+TEST_CASE("a holds.log line that cannot be read completely is refused", "[journal][holds][parse]") {
+    struct Case {
+        const char* what;
+        std::string line;
+        const char* error;
+    };
+    const std::string ok = "time=2026-03-01T10:00:00Z event=hold_add name=s by=r custodians=a@b.example";
+    const Case cases[] = {
+        {"well formed (control)", ok, nullptr},
+        {"a quoted custodian holding until=", ok.substr(0, ok.rfind('=') + 1) + "\"a@b.example until=2000-01-01\"", nullptr},
+        {"an unterminated quote", ok + " query=\"bridge", "not closed"},
+        {"text after a closing quote", ok + " query=\"a\"b", "after the quoted"},
+        {"an unknown escape", ok + " query=\"a\\qb\"", "unknown escape"},
+        {"a bare word", ok + " stray", "key=value"},
+        {"a quote in an unquoted value", ok + " query=a\"b", "holds"},
+        {"= in an unquoted value", ok + " query=a=b", "holds"},
+        {"a repeated field", ok + " until=2030-01-01T00:00:00Z until=2000-01-01T00:00:00Z", "twice"},
+        {"a repeated custodians field", ok + " custodians=z@z.example", "twice"},
+        {"an unknown field", ok + " scope=all", "unknown field"},
+        {"a date that is not one", ok + " until=2000-13-01T00:00:00Z", "not a date"},
+        {"an empty until", ok + " until=", "not a date"},
+        {"an empty query", ok + " query=\"\"", "empty query"},
+        {"no custodians", "time=2026-03-01T10:00:00Z event=hold_add name=s by=r custodians=\"\"", "no custodians"},
+        {"no name", "time=2026-03-01T10:00:00Z event=hold_add by=r custodians=a@b.example", "no hold name"},
+        {"no time", "event=hold_add name=s custodians=a@b.example", "time"},
+        {"another event", "time=2026-03-01T10:00:00Z event=hold_extend name=s", "event"},
+        {"a release", "time=2026-03-01T10:00:00Z event=hold_release name=s by=r", nullptr},
+    };
+    for (const auto& c : cases) {
+        INFO(c.what << ": " << c.line);
+        auto ev = parse_hold_event(c.line);
+        if (!c.error) {
+            CHECK(ev.ok());
+            if (ev.ok() && ev->event == "hold_add") CHECK_FALSE(ev->hold.until.has_value());
+        } else {
+            REQUIRE_FALSE(ev.ok());
+            CHECK(ev.error().message.find(c.error) != std::string::npos);
+        }
+    }
+}
+
+TEST_CASE("a hold is validated completely when it is added", "[journal][holds]") {
+    Fixture f(at("2026-03-01T09:00:00Z"));
+    auto& store = f.writer->store();
+    auto& idx = *f.writer->index();
+    struct Case {
+        const char* what;
+        std::string name;
+        std::vector<std::string> custodians;
+        std::string query;
+        std::optional<int64_t> since, until;
+        const char* error;
+    };
+    const Case cases[] = {
+        {"an unbalanced quote in the query", "q1", {"a@b.example"}, "\"unbalanced", {}, {}, "not a valid FTS5 query"},
+        {"a dangling operator", "q2", {"a@b.example"}, "bridge OR", {}, {}, "not a valid FTS5 query"},
+        {"an unknown column", "q3", {"a@b.example"}, "sender : alice", {}, {}, "not a valid FTS5 query"},
+        {"a parenthesis closing the wrapper", "q4", {"a@b.example"}, "a) OR (b", {}, {}, "not a valid FTS5 query"},
+        {"a blank query", "q5", {"a@b.example"}, "   ", {}, {}, "empty"},
+        {"a custodian carrying until=", "c1", {"x@b.example until=2000-01-01"}, "", {}, {}, "custodian"},
+        {"a custodian with a comma", "c2", {"x@b.example,y@b.example"}, "", {}, {}, "custodian"},
+        {"a custodian with a quote", "c3", {"\"x\"@b.example"}, "", {}, {}, "custodian"},
+        {"an empty custodian", "c4", {""}, "", {}, {}, "custodian"},
+        {"no custodian", "c5", {}, "", {}, {}, "custodian"},
+        {"a name with a space", "a b", {"a@b.example"}, "", {}, {}, "name"},
+        {"a name with =", "a=b", {"a@b.example"}, "", {}, {}, "name"},
+        {"since after until", "d1", {"a@b.example"}, "", at("2026-02-01"), at("2026-01-01"), "not before"},
+        {"a valid hold", "ok-1", {"@modot.mo.gov", "carol@modot.mo.gov"}, "bridge AND \"deck plan\"",
+         at("2020-01-01"), at("2027-01-01"), nullptr},
+    };
+    for (const auto& c : cases) {
+        INFO(c.what);
+        LegalHold h;
+        h.name = c.name;
+        h.custodians = c.custodians;
+        h.query = c.query;
+        h.since = c.since;
+        h.until = c.until;
+        h.added_by = "test";
+        auto r = add_hold(store, idx, h, f.now);
+        if (c.error) {
+            REQUIRE_FALSE(r.ok());
+            CHECK(r.error().message.find(c.error) != std::string::npos);
+        } else {
+            CHECK(r.ok());
+        }
+    }
+    auto holds = active_holds(store);
+    REQUIRE(holds.ok());
+    CHECK(holds->size() == 1);  // only the valid one was recorded
+}
+
+TEST_CASE("a stored hold that cannot be read or compiled stops purge before it disposes anything",
+          "[journal][holds][purge]") {
+    struct Case {
+        const char* what;
+        std::string line;  // appended to holds.log as it stands, bypassing add_hold
+        const char* error;
+    };
+    const Case cases[] = {
+        {"an uncompilable query (as the old add accepted)",
+         "time=2026-01-01T00:00:00Z event=hold_add name=suit-9 by=r custodians=nobody@else.example query=\"\\\"unbalanced\"",
+         "hold suit-9 has a query that does not compile"},
+        {"a repeated until",
+         "time=2026-01-01T00:00:00Z event=hold_add name=suit-8 by=r custodians=\"a@b.example\" until=2000-01-01T00:00:00Z "
+         "until=2001-01-01T00:00:00Z",
+         "(hold suit-8) cannot be read"},
+        {"an unterminated quote", "time=2026-01-01T00:00:00Z event=hold_add name=suit-7 custodians=\"a@b.example",
+         "(hold suit-7) cannot be read"},
+        {"an unreadable line without a name", "time=2026-01-01T00:00:00Z event=hold_add \"", "line 1 cannot be read"},
+    };
+    for (const auto& c : cases) {
+        INFO(c.what);
+        Fixture f(at("2020-03-01T09:00:00Z"));
+        f.record("alice@modot.mo.gov", {"bob@modot.mo.gov"}, "old", "past retention");
+        auto& store = f.writer->store();
+        auto log = ChainedLog::open(store, "holds.log");
+        REQUIRE(log.ok());
+        REQUIRE(log->append(c.line).ok());
+        auto r = purge(store, *f.writer->index(), demo_policy(), at("2030-01-01"), false, "test");
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().message.find("purge stopped, nothing disposed") != std::string::npos);
+        CHECK(r.error().message.find(c.error) != std::string::npos);
+        CHECK(f.mem->list("entries/").value().size() == 1);
+        CHECK(f.writer->index()->count().value() == 1);
+        auto disposal = f.mem->read_log("disposal.log");
+        CHECK((!disposal.ok() || disposal->empty()));
+        // A named hold can be released; then purge runs again.
+        std::vector<std::string> unreadable;
+        REQUIRE(active_holds(store, &unreadable).ok());
+        if (std::string(c.error).find("line 1") == std::string::npos) {
+            std::string name = c.line.substr(c.line.find("name=") + 5, 6);
+            REQUIRE(release_hold(store, name, "test", at("2030-01-01")).ok());
+            auto again = purge(store, *f.writer->index(), demo_policy(), at("2030-01-02"), false, "test");
+            REQUIRE(again.ok());
+            CHECK(again->disposed.size() == 1);
+        }
+    }
 }
