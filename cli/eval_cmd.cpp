@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "base/terminal.h"
 #include "checks/direction.h"
 #include "checks/engine.h"
 #include "checks/scan.h"
@@ -147,14 +148,14 @@ int cmd_eval(const std::string& config, const std::vector<std::string>& sets, co
             for (const auto& c : split(cols[1], ','))
                 if (!c.empty()) {
                     if (!content.count(c)) {
-                        std::cerr << dir << "/labels.tsv:" << lineno << ": unknown category '" << c << "'\n";
+                        std::cerr << dir << "/labels.tsv:" << lineno << ": unknown category '" << terminal_text(c) << "'\n";
                         return 2;
                     }
                     expected.insert(c);
                 }
         std::string raw;
         if (!slurp(dir + "/" + cols[0], raw)) {
-            std::cerr << "ordinance: eval: cannot read " << dir << "/" << cols[0] << "\n";
+            std::cerr << "ordinance: eval: cannot read " << dir << "/" << terminal_text(cols[0]) << "\n";
             return 2;
         }
         ++messages;
@@ -177,7 +178,7 @@ int cmd_eval(const std::string& config, const std::vector<std::string>& sets, co
             got.insert(f.category);
             worst = worse(worst, f.action);
             detail += "\n      " + f.category + " " + std::string(verdict_name(f.action)) + " score=" +
-                      std::to_string(f.score) + " " + f.reason + " | " + f.evidence;
+                      std::to_string(f.score) + " " + terminal_text(f.reason) + " | " + terminal_text(f.evidence);
         }
         for (const auto& c : content) {
             bool e = expected.count(c), g = got.count(c);
@@ -185,7 +186,7 @@ int cmd_eval(const std::string& config, const std::vector<std::string>& sets, co
             else if (!e && g) ++table[c].fp;
             else if (e && !g) ++table[c].fn;
             if (verbose && e != g)
-                std::cout << (e ? "MISS  " : "FALSE ") << c << "  " << cols[0] << detail << "\n";
+                std::cout << (e ? "MISS  " : "FALSE ") << c << "  " << terminal_text(cols[0]) << detail << "\n";
         }
         if (expected.empty()) {
             ++clean;

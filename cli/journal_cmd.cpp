@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "base/owner.h"
+#include "base/terminal.h"
 #include "base/text.h"
 #include "checks/personal_data.h"
 #include "cli/json.h"
@@ -66,10 +67,14 @@ FILTERS (search and export; all given must match)
 
 COMMANDS
     search      Lists matching entries, oldest first: id, date, verdict, sender, subject.
-                --json prints one object per line.
+                --json prints one object per line. Text output shows control characters,
+                invalid UTF-8 and bidi controls in mail-derived values visibly (\n, \x1b,
+                \u202e; a backslash as \\), so each entry is one line; --json is exact.
     export      Writes the matching messages, byte for byte as journaled, to FILE (never
-                overwritten): mbox (mboxrd quoting, LF line ends) or eml-zip (one .eml per
-                message, stored uncompressed). Writes FILE.manifest listing each message's
+                overwritten): mbox (mboxrd: a line matching ^>*From gets one more '>', which
+                a reader takes off again; LF line ends; the From_ line carries the envelope
+                sender, MAILER-DAEMON for <>, and its date is the line's last 24 characters) or
+                eml-zip (one .eml per message, stored uncompressed). Writes FILE.manifest listing each message's
                 SHA-256, journal id, date, queue id and Message-ID, metadata-only entries,
                 and the SHA-256 of FILE. --redact personal_data replaces SSNs, card and
                 routing numbers (the personal_data content rule's detectors) with
@@ -83,7 +88,11 @@ COMMANDS
                 (address, or @domain) as participant, optionally within dates and matching
                 an FTS5 query over subject and body; held messages are never purged. `list`
                 shows active holds; `release` ends one. Every change is appended to the
-                hash-chained holds.log; nothing is rewritten.
+                hash-chained holds.log; nothing is rewritten. `add` refuses a query FTS5
+                cannot compile, a custodian with spaces, commas, quotes or controls, and a
+                --since not before --until. A recorded hold that cannot be read (or whose
+                query does not compile) stops purge before it disposes anything; `list`
+                names it and `release` ends it.
     purge       Removes entries past their retention and under no hold; each disposal is
                 first appended to the hash-chained disposal.log (time, id, entry SHA-256,
                 class, message date, rule), which is itself never purged. --dry-run lists
@@ -112,8 +121,12 @@ EXAMPLES
     ordinance journal purge --dry-run
 )";
 
+// Text output shows mail-derived values through terminal_text (one value, one line), so a
+// subject or address cannot forge a line or send control sequences; --json stays exact.
+std::string tt(std::string_view s) { return terminal_text(s); }
+
 int fail(const std::string& m, int code = 2) {
-    std::cerr << "ordinance journal: " << m << "\n";
+    std::cerr << "ordinance journal: " << tt(m) << "\n";
     return code;
 }
 
@@ -286,9 +299,9 @@ int cmd_search(const std::string& config, const std::vector<std::string>& sets, 
         }
         auto rep = export_messages(*o->store, *rows, format, out, system_clock()(), redactor);
         if (!rep) return fail(rep.error().message);
-        std::cout << "exported " << rep->messages << " message(s) to " << out << " (" << format << "); "
+        std::cout << "exported " << rep->messages << " message(s) to " << tt(out) << " (" << format << "); "
                   << rep->metadata_only << " metadata-only entr" << (rep->metadata_only == 1 ? "y" : "ies")
-                  << " listed; manifest " << rep->manifest_path << "\n";
+                  << " listed; manifest " << tt(rep->manifest_path) << "\n";
         if (redactor)
             std::cout << rep->redacted << " message(s) redacted, " << rep->unredacted
                       << " withheld (personal data in encoded parts; see the manifest)\n";
@@ -297,8 +310,8 @@ int cmd_search(const std::string& config, const std::vector<std::string>& sets, 
     for (const auto& r : *rows) {
         if (json) std::cout << row_json(r) << "\n";
         else
-            std::cout << r.id << "  " << iso_utc(r.time) << "  " << r.verdict << "  " << (r.mail_from.empty() ? "<>" : r.mail_from)
-                      << "  " << r.subject << "\n";
+            std::cout << tt(r.id) << "  " << iso_utc(r.time) << "  " << tt(r.verdict) << "  "
+                      << (r.mail_from.empty() ? "<>" : tt(r.mail_from)) << "  " << tt(r.subject) << "\n";
     }
     return rows->empty() ? 1 : 0;
 }
@@ -318,7 +331,8 @@ int cmd_show(const std::string& config, const std::vector<std::string>& sets, co
         auto e = parse_entry(*bytes, &raw);
         if (!e) return fail(e.error().message);
         size_t end = bytes->find("\n\n");
-        std::cout << bytes->substr(0, end + 1) << "\n" << raw;
+        // The header block and the message keep their lines; every other control is shown.
+        std::cout << terminal_lines(bytes->substr(0, end + 1)) << "\n" << terminal_lines(raw);
         return 0;
     }
     return fail("no entry " + args[1], 1);
@@ -326,28 +340,32 @@ int cmd_show(const std::string& config, const std::vector<std::string>& sets, co
 
 int cmd_hold(const std::string& config, const std::vector<std::string>& sets, const std::vector<std::string>& args) {
     if (args.size() < 2) return fail("hold needs add, list or release");
-    auto o = open_journal(config, sets, false);
+    // add compiles the hold's query against the index, as purge will run it.
+    auto o = open_journal(config, sets, args[1] == "add");
     if (!o) return fail(o.error().message);
     int64_t now = system_clock()();
     const std::string& sub = args[1];
     if (sub == "list") {
-        auto holds = active_holds(*o->store);
+        std::vector<std::string> unreadable;
+        auto holds = active_holds(*o->store, &unreadable);
         if (!holds) return fail(holds.error().message);
         for (const auto& h : *holds) {
-            std::cout << h.name << "  added " << iso_utc(h.added) << " by " << h.added_by << "\n    custodians:";
-            for (const auto& c : h.custodians) std::cout << " " << c;
+            std::cout << tt(h.name) << "  added " << iso_utc(h.added) << " by " << tt(h.added_by) << "\n    custodians:";
+            for (const auto& c : h.custodians) std::cout << " " << tt(c);
             std::cout << "\n";
             if (h.since) std::cout << "    since: " << iso_utc(*h.since) << "\n";
             if (h.until) std::cout << "    until: " << iso_utc(*h.until) << "\n";
-            if (!h.query.empty()) std::cout << "    query: " << h.query << "\n";
+            if (!h.query.empty()) std::cout << "    query: " << tt(h.query) << "\n";
         }
-        if (holds->empty()) std::cout << "no active holds\n";
-        return 0;
+        if (holds->empty() && unreadable.empty()) std::cout << "no active holds\n";
+        // An unreadable hold stops every purge: say so, and how to end it.
+        for (const auto& u : unreadable) fail(u + " (purge refuses to run until it is released)");
+        return unreadable.empty() ? 0 : 2;
     }
     if (sub == "release") {
         if (args.size() != 3) return fail("hold release needs NAME");
         if (auto r = release_hold(*o->store, args[2], whoami(), now); !r) return fail(r.error().message);
-        std::cout << "released hold " << args[2] << "\n";
+        std::cout << "released hold " << tt(args[2]) << "\n";
         return 0;
     }
     if (sub != "add") return fail("hold needs add, list or release");
@@ -369,13 +387,14 @@ int cmd_hold(const std::string& config, const std::vector<std::string>& sets, co
             if (a == "--since") h.since = *t;
             else h.until = v.size() == 10 ? *t + 86400 : *t;
         } else if (a == "--query") {
+            if (v.empty()) return fail("--query is empty (leave it out to hold every message of the custodians)");
             h.query = v;
         } else {
             return fail("hold add: unknown option '" + a + "'");
         }
     }
-    if (auto r = add_hold(*o->store, h, now); !r) return fail(r.error().message);
-    std::cout << "hold " << h.name << " added\n";
+    if (auto r = add_hold(*o->store, *o->index, h, now); !r) return fail(r.error().message);
+    std::cout << "hold " << tt(h.name) << " added\n";
     return 0;
 }
 
@@ -398,9 +417,9 @@ int cmd_purge(const std::string& config, const std::vector<std::string>& sets, c
     auto rep = purge(*o->store, *o->index, policy_from_config(*o->cfg), now, dry, whoami());
     if (!rep) return fail(rep.error().message);
     for (const auto& it : rep->disposed)
-        std::cout << (dry ? "would dispose " : "disposed ") << it.row.id << "  " << iso_utc(it.row.time) << "  "
-                  << it.row.retention_class << "  " << it.rule << "\n";
-    for (const auto& e : rep->errors) std::cerr << "ordinance journal: " << e << "\n";
+        std::cout << (dry ? "would dispose " : "disposed ") << tt(it.row.id) << "  " << iso_utc(it.row.time) << "  "
+                  << tt(it.row.retention_class) << "  " << tt(it.rule) << "\n";
+    for (const auto& e : rep->errors) std::cerr << "ordinance journal: " << tt(e) << "\n";
     std::cout << (dry ? "dry run: " : "") << rep->disposed.size() << (dry ? " would be disposed, " : " disposed, ")
               << rep->held << " held, " << rep->kept << " within retention\n";
     return rep->errors.empty() ? 0 : 2;
@@ -411,7 +430,7 @@ int cmd_verify(const std::string& config, const std::vector<std::string>& sets) 
     if (!o) return fail(o.error().message);
     auto rep = verify(*o->store, system_clock()());
     if (!rep) return fail(rep.error().message);
-    for (const auto& p : rep->problems) std::cout << "PROBLEM " << p << "\n";
+    for (const auto& p : rep->problems) std::cout << "PROBLEM " << tt(p) << "\n";
     std::cout << (rep->ok() ? "ok" : "FAILED") << ": " << rep->links << " chain links, " << rep->entries_ok
               << " entries intact, " << rep->disposed << " disposed (logged), " << rep->problems.size()
               << " problem(s)\n";
@@ -444,7 +463,7 @@ int cmd_journal(const std::string& config, const std::vector<std::string>& sets,
             if (!o) return fail(o.error().message);
             auto r = o->index->recipients_of(args[1]);
             if (!r) return fail(r.error().message);
-            for (const auto& a : *r) std::cout << a << "\n";
+            for (const auto& a : *r) std::cout << tt(a) << "\n";
             return r->empty() ? 1 : 0;
         }
         if (sub == "reconcile") {
@@ -453,7 +472,7 @@ int cmd_journal(const std::string& config, const std::vector<std::string>& sets,
             if (!o) return fail(o.error().message);
             auto rep = reconcile(*o->index, args[2]);
             if (!rep) return fail(rep.error().message);
-            for (const auto& q : rep->missing) std::cout << "MISSING " << q << "\n";
+            for (const auto& q : rep->missing) std::cout << "MISSING " << tt(q) << "\n";
             std::cout << rep->delivered << " delivered queue id(s) in the log, " << rep->found << " journaled, "
                       << rep->missing.size() << " missing\n";
             return rep->missing.empty() ? 0 : 1;

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "base/terminal.h"
 #include "checks/engine.h"
 #include "checks/registry.h"
 #include "checks/scan.h"
@@ -143,16 +144,20 @@ bool read_file(const std::string& path, std::string& out) {
     return static_cast<bool>(in) || in.eof();
 }
 
+// Reasons, evidence and part names quote the message: each is shown through terminal_text,
+// so a message cannot forge a finding line or send control sequences (--json stays exact).
 void print_text(const std::string& file, const ord::ScanOutcome& o) {
+    using ord::terminal_text;
     const auto& d = o.decision;
-    std::cout << file << ": " << ord::verdict_name(d.verdict);
-    if (!d.smtp_reply().empty()) std::cout << " (" << d.smtp_reply() << ")";
+    std::cout << terminal_text(file) << ": " << ord::verdict_name(d.verdict);
+    if (!d.smtp_reply().empty()) std::cout << " (" << terminal_text(d.smtp_reply()) << ")";
     std::cout << "\n";
     for (const auto& f : d.findings) {
-        std::cout << "  " << f.rule << " [" << f.category << "] action=" << ord::verdict_name(f.action)
-                  << " score=" << f.score << "\n    reason: " << f.reason << "\n";
-        if (!f.evidence.empty()) std::cout << "    evidence: " << f.evidence << "\n";
-        if (!f.policy.empty()) std::cout << "    policy: " << f.policy << "\n";
+        std::cout << "  " << terminal_text(f.rule) << " [" << terminal_text(f.category)
+                  << "] action=" << ord::verdict_name(f.action) << " score=" << f.score
+                  << "\n    reason: " << terminal_text(f.reason) << "\n";
+        if (!f.evidence.empty()) std::cout << "    evidence: " << terminal_text(f.evidence) << "\n";
+        if (!f.policy.empty()) std::cout << "    policy: " << terminal_text(f.policy) << "\n";
     }
 }
 
@@ -223,7 +228,7 @@ int cmd_scan(const std::string& config, const std::vector<std::string>& sets, co
     for (const auto& f : files) {
         std::string raw;
         if (!read_file(f, raw)) {
-            std::cerr << "ordinance: cannot read " << f << ": " << std::strerror(errno) << "\n";
+            std::cerr << "ordinance: cannot read " << ord::terminal_text(f) << ": " << std::strerror(errno) << "\n";
             status = 2;
             continue;
         }
@@ -234,7 +239,7 @@ int cmd_scan(const std::string& config, const std::vector<std::string>& sets, co
         if (!strip_out.empty() && ord::wants_strip(o.decision)) {
             auto st = ord::mime::strip_parts(raw, ord::strip_notices(o.decision, ""), (*engine)->config().limits);
             if (!st.missing.empty() || st.removed == 0) {
-                std::cerr << "ordinance: " << f << ": a part to strip could not be cut out of the message\n";
+                std::cerr << "ordinance: " << ord::terminal_text(f) << ": a part to strip could not be cut out of the message\n";
                 return 2;
             }
             std::ofstream out(strip_out, std::ios::binary | std::ios::trunc);
@@ -243,7 +248,9 @@ int cmd_scan(const std::string& config, const std::vector<std::string>& sets, co
                 std::cerr << "ordinance: cannot write " << strip_out << ": " << std::strerror(errno) << "\n";
                 return 2;
             }
-            if (!json) std::cout << "  stripped: " << ord::stripped_summary(o.decision) << " -> " << strip_out << "\n";
+            if (!json)
+                std::cout << "  stripped: " << ord::terminal_text(ord::stripped_summary(o.decision)) << " -> "
+                          << ord::terminal_text(strip_out) << "\n";
         }
     }
     std::cout.flush();

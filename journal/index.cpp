@@ -67,6 +67,17 @@ std::string fts_words(const std::string& words, const std::string& column) {
     return out;
 }
 
+namespace {
+// The FTS5 MATCH expression of a query's word and raw-query filters ("" when it has none).
+std::string match_expression(const SearchQuery& q) {
+    std::string fts;
+    if (!q.subject.empty()) fts = fts_words(q.subject, "subject");
+    if (!q.text.empty()) fts += (fts.empty() ? "" : " AND ") + fts_words(q.text);
+    if (!q.fts.empty()) fts += (fts.empty() ? "" : " AND ") + ("(" + q.fts + ")");
+    return fts;
+}
+}  // namespace
+
 bool SearchQuery::empty() const {
     return participants.empty() && from.empty() && to.empty() && !since && !until && subject.empty() &&
            text.empty() && fts.empty() && message_id.empty() && queue_id.empty() && id.empty();
@@ -240,10 +251,7 @@ Result<std::vector<IndexRow>> JournalIndex::search(const SearchQuery& q) const {
         where_text.push_back("id = ?");
         binds.push_back(q.id);
     }
-    std::string fts;
-    if (!q.subject.empty()) fts = fts_words(q.subject, "subject");
-    if (!q.text.empty()) fts += (fts.empty() ? "" : " AND ") + fts_words(q.text);
-    if (!q.fts.empty()) fts += (fts.empty() ? "" : " AND ") + ("(" + q.fts + ")");
+    std::string fts = match_expression(q);
     if (!fts.empty()) {
         where_text.push_back("rowid IN (SELECT rowid FROM message_text WHERE message_text MATCH ?)");
         binds.push_back(fts);
@@ -261,6 +269,21 @@ Result<std::vector<IndexRow>> JournalIndex::search(const SearchQuery& q) const {
         for (const auto& w : *list) where += (where.empty() ? "" : " AND ") + w;
     if (where.empty()) where = "1";
     return rows(where, binds, ints, q.limit);
+}
+
+Result<Ok> JournalIndex::check_text_query(const SearchQuery& q) const {
+    // The raw query alone too: one that only parses inside search's parentheses ("a) OR (b")
+    // would change meaning beside other filters.
+    for (const std::string& fts : {match_expression(q), q.fts}) {
+        if (fts.empty()) continue;
+        // FTS5 parses the expression when the scan starts (the first step), not at prepare.
+        Stmt s(db_, "SELECT rowid FROM message_text WHERE message_text MATCH ? LIMIT 1");
+        if (!s.ok()) return db_error(db_, "prepare");
+        s.text(1, fts);
+        int rc = sqlite3_step(s.get());
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE) return Error{"query", sqlite3_errmsg(db_)};
+    }
+    return Ok{};
 }
 
 Result<std::vector<std::string>> JournalIndex::recipients_of(const std::string& message_id) const {

@@ -58,6 +58,11 @@ public:
     // One transaction for the whole batch; entries already present are skipped.
     Result<Ok> insert(const std::vector<Item>& items);
     Result<std::vector<IndexRow>> search(const SearchQuery& q) const;
+    // Compiles q's full-text part (subject, text, fts) exactly as search() runs it, on the
+    // FTS5 table itself (so even an empty index judges it): a syntax error, an unknown
+    // column or a bad operator comes back as an error, before anything depends on it. The
+    // raw fts query must also compile on its own, not only inside search's parentheses.
+    Result<Ok> check_text_query(const SearchQuery& q) const;
     // Envelope recipients of every journaled message with this Message-ID (the forwarding check).
     Result<std::vector<std::string>> recipients_of(const std::string& message_id) const;
     Result<bool> contains(const std::string& id) const;

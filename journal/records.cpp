@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -18,22 +19,79 @@ namespace ord::journal {
 
 // ------------------------------------------------------------------ chained log
 
-std::string field_of(const std::string& line, const std::string& key) {
-    std::string k = " " + key + "=";
-    std::string l = " " + line;
-    size_t p = l.find(k);
-    if (p == std::string::npos) return "";
-    p += k.size();
-    if (p < l.size() && l[p] == '"') {
-        std::string out;
-        for (++p; p < l.size() && l[p] != '"'; ++p) {
-            if (l[p] == '\\' && p + 1 < l.size()) ++p;
-            out += l[p];
+namespace {
+// Reads fields into `out` until the line ends or one is malformed (what came before stays).
+Result<Ok> read_fields(std::string_view l, Fields& out) {
+    size_t p = 0;
+    auto bad = [&](const std::string& why) {
+        return Error{"format", "field " + std::to_string(out.size() + 1) + " (byte " + std::to_string(p) + "): " + why};
+    };
+    auto hex = [](char c) -> int {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        return -1;
+    };
+    while (p < l.size()) {
+        if (l[p] == ' ') {
+            ++p;
+            continue;
         }
-        return out;
+        size_t k = p;
+        while (p < l.size() && (std::isalnum(static_cast<unsigned char>(l[p])) || l[p] == '_')) ++p;
+        if (p == k || p >= l.size() || l[p] != '=') return bad("expected key=value");
+        std::string key(l.substr(k, p - k)), value;
+        ++p;
+        if (p < l.size() && l[p] == '"') {
+            bool closed = false;
+            for (++p; p < l.size(); ++p) {
+                char c = l[p];
+                if (c == '"') {
+                    closed = true;
+                    ++p;
+                    break;
+                }
+                if (c != '\\') {
+                    value += c;
+                    continue;
+                }
+                if (p + 1 >= l.size()) return bad("escape at the end of the line");
+                char n = l[++p];
+                if (n == '"' || n == '\\') {
+                    value += n;
+                } else if (n == 'x' && p + 2 < l.size() && hex(l[p + 1]) >= 0 && hex(l[p + 2]) >= 0) {
+                    value += static_cast<char>(hex(l[p + 1]) * 16 + hex(l[p + 2]));
+                    p += 2;
+                } else {
+                    return bad("unknown escape in the value of " + key);
+                }
+            }
+            if (!closed) return bad("the quoted value of " + key + " is not closed");
+            if (p < l.size() && l[p] != ' ') return bad("text after the quoted value of " + key);
+        } else {
+            size_t e = l.find(' ', p);
+            value = std::string(l.substr(p, e == std::string_view::npos ? std::string_view::npos : e - p));
+            if (value.find_first_of("\"=\\") != std::string::npos) return bad("unquoted value of " + key + " holds \" = or \\");
+            p = e == std::string_view::npos ? l.size() : e;
+        }
+        out.emplace_back(std::move(key), std::move(value));
     }
-    size_t e = l.find(' ', p);
-    return l.substr(p, e == std::string::npos ? std::string::npos : e - p);
+    return Ok{};
+}
+}  // namespace
+
+Result<Fields> parse_fields(std::string_view l) {
+    Fields out;
+    if (auto r = read_fields(l, out); !r) return r.error();
+    return out;
+}
+
+std::string field_of(const std::string& line, const std::string& key) {
+    auto fields = parse_fields(line);
+    if (!fields) return "";
+    for (const auto& [k, v] : *fields)
+        if (k == key) return v;
+    return "";
 }
 
 void ChainedLog::take_head() {
@@ -43,7 +101,8 @@ void ChainedLog::take_head() {
         size_t start = end >= 2 ? text_.rfind('\n', end - 2) : std::string::npos;
         start = start == std::string::npos ? 0 : start + 1;
         std::string last = text_.substr(start, end - 1 - start);
-        std::string h = field_of(last, "hash");
+        size_t hp = last.rfind(" hash=");  // the last field, as lines() reads it
+        std::string h = hp == std::string::npos ? "" : last.substr(hp + 6);
         if (h.size() == 64) head_ = h;
     }
 }
@@ -124,62 +183,158 @@ std::vector<std::string> split(const std::string& s, char sep = ',') {
 }
 }  // namespace
 
-Result<std::vector<LegalHold>> active_holds(JournalStore& store) {
-    auto log = ChainedLog::open(store, "holds.log");
-    if (!log) return log.error();
-    std::map<std::string, LegalHold> holds;
-    for (const auto& l : log->lines()) {
-        std::string ev = field_of(l, "event"), name = field_of(l, "name");
-        if (ev == "hold_add") {
-            LegalHold h;
-            h.name = name;
-            h.custodians = split(field_of(l, "custodians"));
-            if (auto s = field_of(l, "since"); !s.empty()) h.since = parse_utc(s);
-            if (auto u = field_of(l, "until"); !u.empty()) h.until = parse_utc(u);
-            h.query = field_of(l, "query");
-            h.added = parse_utc(field_of(l, "time")).value_or(0);
-            h.added_by = field_of(l, "by");
-            holds[name] = h;
-        } else if (ev == "hold_release") {
-            holds.erase(name);
+Result<HoldEvent> parse_hold_event(std::string_view line) {
+    auto fields = parse_fields(line);
+    if (!fields) return fields.error();
+    std::map<std::string, std::string> f;
+    for (const auto& [k, v] : *fields)
+        if (!f.emplace(k, v).second) return Error{"format", "field " + k + " appears twice"};
+    auto take = [&](const char* key) -> std::optional<std::string> {
+        auto it = f.find(key);
+        if (it == f.end()) return std::nullopt;
+        std::string v = std::move(it->second);
+        f.erase(it);
+        return v;
+    };
+    HoldEvent ev;
+    auto event = take("event"), name = take("name"), time = take("time");
+    if (!event || (*event != "hold_add" && *event != "hold_release"))
+        return Error{"format", "event is not hold_add or hold_release"};
+    ev.event = *event;
+    if (!name || name->empty()) return Error{"format", "no hold name"};
+    ev.hold.name = *name;
+    auto t = time ? parse_utc(*time) : std::nullopt;
+    if (!t) return Error{"format", "time is missing or not a date"};
+    ev.time = *t;
+    if (auto by = take("by")) ev.hold.added_by = *by;
+    if (ev.event == "hold_add") {
+        ev.hold.added = ev.time;
+        auto c = take("custodians");
+        if (c) ev.hold.custodians = split(*c);
+        if (ev.hold.custodians.empty()) return Error{"format", "no custodians"};
+        for (const char* key : {"since", "until"})
+            if (auto d = take(key)) {
+                auto v = parse_utc(*d);
+                if (!v) return Error{"format", std::string(key) + " '" + *d + "' is not a date"};
+                (key[0] == 's' ? ev.hold.since : ev.hold.until) = *v;
+            }
+        if (auto q = take("query")) {
+            if (q->empty()) return Error{"format", "empty query"};
+            ev.hold.query = *q;
         }
     }
-    std::vector<LegalHold> out;
-    for (auto& [k, v] : holds) out.push_back(std::move(v));
-    return out;
+    if (!f.empty()) return Error{"format", "unknown field " + f.begin()->first};
+    return ev;
 }
 
-Result<Ok> add_hold(JournalStore& store, const LegalHold& h, int64_t now) {
-    if (h.name.empty() || h.name.find_first_of(" \t\n\"=") != std::string::npos)
-        return Error{"usage", "a hold name is one word (letters, digits, - _ .)"};
-    if (h.custodians.empty()) return Error{"usage", "a hold needs at least one --custodian"};
-    auto held = StoreLock::take(store);  // the check for a same-named hold and the append, as one
-    if (!held) return held.error();
-    auto holds = active_holds(store);
-    if (!holds) return holds.error();
-    for (const auto& x : *holds)
-        if (x.name == h.name) return Error{"usage", "a hold named '" + h.name + "' is already active"};
-    auto log = ChainedLog::open(store, "holds.log");
-    if (!log) return log.error();
-    std::string line = "time=" + iso_utc(now) + " event=hold_add name=" + h.name + " by=" + log::quote(h.added_by) +
-                       " custodians=" + log::quote(join(h.custodians));
+std::string hold_add_line(const LegalHold& h, int64_t now) {
+    std::string line = "time=" + iso_utc(now) + " event=hold_add name=" + log::quote(h.name) +
+                       " by=" + log::quote(h.added_by) + " custodians=" + log::quote(join(h.custodians));
     if (h.since) line += " since=" + iso_utc(*h.since);
     if (h.until) line += " until=" + iso_utc(*h.until);
     if (!h.query.empty()) line += " query=" + log::quote(h.query);
-    return log->append(line);
+    return line;
+}
+
+Result<Ok> validate_hold(const JournalIndex& index, const LegalHold& h) {
+    auto name_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.'; };
+    if (h.name.empty() || h.name.size() > 128 || !std::all_of(h.name.begin(), h.name.end(), name_char))
+        return Error{"usage", "a hold name is one word of letters, digits, - _ . (at most 128)"};
+    if (h.custodians.empty()) return Error{"usage", "a hold needs at least one --custodian"};
+    for (const auto& c : h.custodians) {
+        bool bad = c.empty() || c == "@" || c.back() == '@' || std::count(c.begin(), c.end(), '@') > 1;
+        for (unsigned char ch : c) bad = bad || ch <= ' ' || ch == 0x7f || ch == ',' || ch == '"' || ch == '\\';
+        if (bad)
+            return Error{"usage", "custodian '" + c +
+                                      "' is not an address, @domain or domain (no spaces, commas, quotes or controls)"};
+    }
+    if (h.since && h.until && *h.since >= *h.until)
+        return Error{"usage", "--since " + iso_utc(*h.since) + " is not before --until " + iso_utc(*h.until)};
+    if (!h.query.empty()) {
+        if (h.query.find_first_not_of(" \t") == std::string::npos)
+            return Error{"usage", "--query is empty (leave it out to hold every message of the custodians)"};
+        SearchQuery q;
+        q.fts = h.query;
+        if (auto r = index.check_text_query(q); !r)
+            return Error{"usage", "--query '" + h.query + "' is not a valid FTS5 query: " + r.error().message};
+    }
+    return Ok{};
+}
+
+namespace {
+struct HoldState {
+    std::map<std::string, LegalHold> active;
+    std::map<std::string, std::string> unreadable;  // hold name (or "line N") -> why
+};
+
+Result<HoldState> read_holds(JournalStore& store) {
+    auto log = ChainedLog::open(store, "holds.log");
+    if (!log) return log.error();
+    HoldState st;
+    size_t n = 0;
+    for (const auto& l : log->lines()) {
+        ++n;
+        auto ev = parse_hold_event(l);
+        if (!ev) {
+            // Which hold it was, if the fields before the damage say: a release can end it.
+            Fields before;
+            (void)read_fields(l, before);
+            std::string name, event;
+            for (const auto& [k, v] : before) {
+                if (k == "name" && name.empty()) name = v;
+                if (k == "event" && event.empty()) event = v;
+            }
+            bool add = event == "hold_add" && !name.empty();
+            std::string key = add ? name : "line " + std::to_string(n);
+            st.unreadable[key] = "holds.log line " + std::to_string(n) + (add ? " (hold " + name + ")" : "") +
+                                 " cannot be read: " + ev.error().message;
+            if (add) st.active.erase(name);
+            continue;
+        }
+        st.unreadable.erase(ev->hold.name);
+        if (ev->event == "hold_add") st.active[ev->hold.name] = ev->hold;
+        else st.active.erase(ev->hold.name);
+    }
+    return st;
+}
+}  // namespace
+
+Result<std::vector<LegalHold>> active_holds(JournalStore& store, std::vector<std::string>* unreadable) {
+    auto st = read_holds(store);
+    if (!st) return st.error();
+    if (!st->unreadable.empty()) {
+        if (!unreadable) return Error{"holds", st->unreadable.begin()->second};
+        for (const auto& [k, why] : st->unreadable) unreadable->push_back(why);
+    }
+    std::vector<LegalHold> out;
+    for (auto& [k, v] : st->active) out.push_back(std::move(v));
+    return out;
+}
+
+Result<Ok> add_hold(JournalStore& store, const JournalIndex& index, const LegalHold& h, int64_t now) {
+    if (auto v = validate_hold(index, h); !v) return v;
+    auto held = StoreLock::take(store);  // the check for a same-named hold and the append, as one
+    if (!held) return held.error();
+    auto st = read_holds(store);
+    if (!st) return st.error();
+    if (st->active.count(h.name)) return Error{"usage", "a hold named '" + h.name + "' is already active"};
+    if (auto u = st->unreadable.find(h.name); u != st->unreadable.end())
+        return Error{"usage", u->second + "; release it (hold release " + h.name + ") before adding it again"};
+    auto log = ChainedLog::open(store, "holds.log");
+    if (!log) return log.error();
+    return log->append(hold_add_line(h, now));
 }
 
 Result<Ok> release_hold(JournalStore& store, const std::string& name, const std::string& by, int64_t now) {
-    auto held = StoreLock::take(store);
+    auto held = StoreLock::take(store);  // the check and the append, as one
     if (!held) return held.error();
-    auto holds = active_holds(store);
-    if (!holds) return holds.error();
-    bool found = false;
-    for (const auto& x : *holds) found = found || x.name == name;
-    if (!found) return Error{"usage", "no active hold named '" + name + "'"};
+    auto st = read_holds(store);
+    if (!st) return st.error();
+    if (!st->active.count(name) && !st->unreadable.count(name))
+        return Error{"usage", "no active hold named '" + name + "'"};
     auto log = ChainedLog::open(store, "holds.log");
     if (!log) return log.error();
-    return log->append("time=" + iso_utc(now) + " event=hold_release name=" + name + " by=" + log::quote(by));
+    return log->append("time=" + iso_utc(now) + " event=hold_release name=" + log::quote(name) + " by=" + log::quote(by));
 }
 
 Result<std::vector<std::string>> holds_covering(const JournalIndex& index, const IndexRow& row,
@@ -216,8 +371,17 @@ Result<std::vector<std::string>> holds_covering(const JournalIndex& index, const
 
 Result<PurgeReport> purge(JournalStore& store, JournalIndex& index, const RetentionPolicy& policy, int64_t now,
                           bool dry_run, const std::string& by) {
+    // Fail closed: a hold that cannot be read, or whose query does not compile, might cover
+    // anything; nothing is disposed until it is fixed (released and added again).
     auto holds = active_holds(store);
-    if (!holds) return holds.error();
+    if (!holds) return Error{"holds", "purge stopped, nothing disposed: " + holds.error().message};
+    for (const auto& h : *holds) {
+        SearchQuery q;
+        q.fts = h.query;
+        if (auto c = index.check_text_query(q); !c)
+            return Error{"holds", "purge stopped, nothing disposed: hold " + h.name + " has a query that does not compile ('" +
+                                      h.query + "': " + c.error().message + "); release it and add it again"};
+    }
     PurgeReport rep;
     std::vector<IndexRow> due;
     std::map<std::string, std::string> rules;
@@ -490,34 +654,57 @@ private:
     std::size_t count_ = 0;
 };
 
+// "From SENDER Www Mmm dd hh:mm:ss yyyy\n", built as a string: a sender of any length keeps
+// its date and newline. The asctime date is always the last 24 characters, so a sender with
+// spaces or quotes is read back exactly; a control byte (which SMTP never carries) would
+// end or bend the line and is shown as '?'. The null sender <> is MAILER-DAEMON.
 std::string mbox_from_line(const std::string& sender, int64_t t) {
     static const char* wd[] = {"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};
     static const char* mo[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     CivilTime c = civil_from_unix(t);
     int64_t days = t >= 0 ? t / 86400 : (t - 86399) / 86400;
-    char buf[160];
-    std::snprintf(buf, sizeof buf, "From %s %s %s %2d %02d:%02d:%02d %04d\n",
-                  sender.empty() ? "MAILER-DAEMON" : sender.c_str(), wd[((days % 7) + 7) % 7], mo[c.month - 1], c.day,
-                  c.hour, c.minute, c.second, c.year);
-    return buf;
+    char date[64];
+    std::snprintf(date, sizeof date, " %s %s %2d %02d:%02d:%02d %04d\n", wd[((days % 7) + 7) % 7], mo[c.month - 1],
+                  c.day, c.hour, c.minute, c.second, c.year);
+    std::string line = "From ";
+    if (sender.empty()) line += "MAILER-DAEMON";
+    for (unsigned char ch : sender) line += ch < 0x20 || ch == 0x7f ? '?' : static_cast<char>(ch);
+    return line + date;
 }
 
-// mboxrd: LF line ends, and every line matching ^>*From gets one more '>'.
-std::string mboxrd_body(std::string_view raw) {
+// What a reader gets back for a message: its lines with LF ends (a CR before the LF dropped),
+// the last one ended too. The manifest's SHA-256 for mbox is of this form.
+std::string mbox_message(std::string_view raw) {
     std::string out;
-    out.reserve(raw.size() + 64);
+    out.reserve(raw.size() + 1);
     size_t pos = 0;
     while (pos < raw.size()) {
         size_t nl = raw.find('\n', pos);
         size_t end = nl == std::string_view::npos ? raw.size() : nl;
         std::string_view line = raw.substr(pos, end - pos);
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        out.append(line);
+        out += '\n';
+        pos = end + 1;
+    }
+    return out;
+}
+
+// mboxrd: every line of the LF form matching ^>*From gets one more '>' (a reader takes
+// one off again), and an empty line ends the message before the next From line.
+std::string mboxrd_body(std::string_view lf) {
+    std::string out;
+    out.reserve(lf.size() + 64);
+    size_t pos = 0;
+    while (pos < lf.size()) {
+        size_t nl = lf.find('\n', pos);
+        size_t end = nl == std::string_view::npos ? lf.size() : nl + 1;
+        std::string_view line = lf.substr(pos, end - pos);
         size_t g = 0;
         while (g < line.size() && line[g] == '>') ++g;
         if (line.substr(g, 5) == "From ") out += '>';
         out.append(line);
-        out += '\n';
-        pos = nl == std::string_view::npos ? raw.size() : nl + 1;
+        pos = end;
     }
     out += '\n';
     return out;
@@ -536,6 +723,9 @@ Result<ExportReport> export_messages(JournalStore& store, const std::vector<Inde
     }
     ExportReport rep;
     std::string manifest = "# ordinance journal export\n# created " + iso_utc(now) + "\n# format " + format +
+                           (format == "mbox" ? " (mboxrd: take one '>' off each line matching ^>+From ; each message "
+                                               "has LF line ends, and its sha256 is of that form)"
+                                             : "") +
                            "\n# columns: n<TAB>file<TAB>sha256(exported message)<TAB>journal_id<TAB>date<TAB>queue_id<TAB>message_id\n";
     StoredZip zip(f);
     bool ok = true;
@@ -586,6 +776,7 @@ Result<ExportReport> export_messages(JournalStore& store, const std::vector<Inde
                 break;
             }
         } else {
+            raw = mbox_message(raw);
             std::string m = mbox_from_line(e->mail_from, e->time) + mboxrd_body(raw);
             if (std::fwrite(m.data(), 1, m.size(), f) != m.size()) {
                 ok = false;

@@ -7,6 +7,8 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/result.h"
@@ -34,7 +36,13 @@ private:
     std::string head_ = kChainGenesis;
 };
 
-// Parses key=value fields (values quoted as base/log.h quotes them).
+// The key=value fields of a log line, in order, values unquoted as base/log.h quotes them
+// ("..." with \" \\ and \xHH). A quoted value is a value, whatever it holds ("a until=b"
+// is not a field). A bare word, an unterminated quote, an unknown escape, a key that is not
+// [A-Za-z0-9_]+, or a quote or '=' in an unquoted value is an error naming the field.
+using Fields = std::vector<std::pair<std::string, std::string>>;
+Result<Fields> parse_fields(std::string_view line);
+// The value of the first field `key` of a line ("" when absent or the line does not parse).
 std::string field_of(const std::string& line, const std::string& key);
 
 struct LegalHold {
@@ -46,9 +54,30 @@ struct LegalHold {
     std::string added_by;
 };
 
+// One line of holds.log (without its hash field): a hold_add with every field of the hold,
+// or a hold_release with its name. Read in order; an unknown, repeated or missing field, a
+// date that is not one, or an empty custodian list is an error.
+struct HoldEvent {
+    std::string event;  // "hold_add" or "hold_release"
+    int64_t time = 0;
+    LegalHold hold;     // for a release: name and added_by (who released it)
+};
+Result<HoldEvent> parse_hold_event(std::string_view line);
+// The holds.log line (without its hash) that records adding h at `now`.
+std::string hold_add_line(const LegalHold& h, int64_t now);
+// Checks a hold completely before it is recorded: its name, every custodian (an address,
+// @domain or domain; no spaces, commas, quotes or controls), its dates (since before until),
+// and its query, compiled against the index as search and purge will run it.
+Result<Ok> validate_hold(const JournalIndex& index, const LegalHold& h);
+
 // Holds live in the chained log "holds.log" (added and released events); never rewritten.
-Result<std::vector<LegalHold>> active_holds(JournalStore& store);
-Result<Ok> add_hold(JournalStore& store, const LegalHold& h, int64_t now);
+// A line that cannot be read completely makes this an error naming the line and the hold
+// (purge stops rather than guess what the hold covers); with `unreadable`, such holds are
+// listed there instead (as "holds.log line N (hold NAME): why"), so that `hold list` can
+// show them and `hold release NAME` can end them.
+Result<std::vector<LegalHold>> active_holds(JournalStore& store, std::vector<std::string>* unreadable = nullptr);
+// Validates h (validate_hold) and appends it; refuses a name already active or unreadable.
+Result<Ok> add_hold(JournalStore& store, const JournalIndex& index, const LegalHold& h, int64_t now);
 Result<Ok> release_hold(JournalStore& store, const std::string& name, const std::string& by, int64_t now);
 // Names of the active holds that cover an indexed message.
 Result<std::vector<std::string>> holds_covering(const JournalIndex& index, const IndexRow& row,
@@ -66,6 +95,8 @@ struct PurgeReport {
 };
 // Removes what is past retention and under no hold, each disposal first appended to the
 // chained "disposal.log" (id, entry hash, class, date, rule). The log is never purged.
+// Fails closed: a hold that cannot be read, or whose query does not compile, stops the
+// purge with an error naming it before anything is disposed.
 Result<PurgeReport> purge(JournalStore& store, JournalIndex& index, const RetentionPolicy& policy, int64_t now,
                           bool dry_run, const std::string& by);
 

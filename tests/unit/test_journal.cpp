@@ -195,14 +195,14 @@ TEST_CASE("legal holds block purge until released", "[journal][holds]") {
     h.custodians = {"bob@modot.mo.gov"};
     h.query = "bridge";
     h.added_by = "test";
-    REQUIRE(add_hold(store, h, at("2021-01-01")).ok());
-    CHECK_FALSE(add_hold(store, h, at("2021-01-02")).ok());  // names are unique while active
+    REQUIRE(add_hold(store, *f.writer->index(), h, at("2021-01-01")).ok());
+    CHECK_FALSE(add_hold(store, *f.writer->index(), h, at("2021-01-02")).ok());  // names are unique while active
     LegalHold dom;
     dom.name = "carol-domain";
     dom.custodians = {"@modot.mo.gov"};
     dom.since = at("2020-03-01T08:00:00Z");
     dom.until = at("2020-03-01T08:30:00Z");  // window excludes all three messages
-    REQUIRE(add_hold(store, dom, at("2021-01-01")).ok());
+    REQUIRE(add_hold(store, *f.writer->index(), dom, at("2021-01-01")).ok());
 
     auto r = purge(store, *f.writer->index(), demo_policy(), at("2030-01-01"), false, "test");
     REQUIRE(r.ok());
@@ -545,4 +545,291 @@ TEST_CASE("the example configuration's retention classes", "[journal][config]") 
     CHECK(p.class_for({"alice@modot.mo.gov", "commission.secretary@modot.mo.gov"}) == "commission_secretary");
     CHECK(p.class_for({"commission.secretary@modot.mo.gov", "chief.counsel@modot.mo.gov"}) == "chief_counsel");
     CHECK(p.period_of("chief_counsel")->never);
+}
+
+namespace {
+// An exact mboxrd reader: a message starts at a "From " line that opens the file or follows
+// an empty line; the empty line before the next one (or the end) is the separator; one '>'
+// comes off every line matching ^>+From . The sender is what lies between "From " and the
+// 24-character asctime date.
+struct MboxMessage {
+    std::string sender, date, bytes;
+};
+std::vector<MboxMessage> read_mboxrd(const std::string& mbox) {
+    std::vector<MboxMessage> out;
+    std::vector<std::string> lines;
+    for (size_t p = 0; p < mbox.size();) {
+        size_t nl = mbox.find('\n', p);
+        REQUIRE(nl != std::string::npos);  // every line ends
+        lines.push_back(mbox.substr(p, nl + 1 - p));
+        p = nl + 1;
+    }
+    for (size_t i = 0; i < lines.size(); ++i) {
+        const std::string& l = lines[i];
+        bool starts = l.rfind("From ", 0) == 0 && (i == 0 || lines[i - 1] == "\n");
+        if (starts) {
+            REQUIRE(l.size() >= 5 + 1 + 24 + 1);
+            REQUIRE((out.empty() || out.back().bytes.empty() || out.back().bytes.back() == '\n'));
+            if (!out.empty()) {  // the separator line belongs to no message
+                REQUIRE(out.back().bytes.size() >= 1);
+                out.back().bytes.pop_back();
+            }
+            out.push_back({l.substr(5, l.size() - 5 - 26), l.substr(l.size() - 25, 24), ""});
+            continue;
+        }
+        REQUIRE_FALSE(out.empty());
+        size_t g = 0;
+        while (g < l.size() && l[g] == '>') ++g;
+        bool quoted = g > 0 && l.compare(g, 5, "From ") == 0;
+        out.back().bytes += quoted ? l.substr(1) : l;
+    }
+    if (!out.empty()) {
+        REQUIRE(!out.back().bytes.empty());
+        REQUIRE(out.back().bytes.back() == '\n');
+        out.back().bytes.pop_back();
+    }
+    return out;
+}
+std::string lf_form(std::string raw) {
+    std::string out;
+    for (size_t i = 0; i < raw.size(); ++i)
+        if (!(raw[i] == '\r' && i + 1 < raw.size() && raw[i + 1] == '\n')) out += raw[i];
+    if (!out.empty() && out.back() != '\n') out += '\n';
+    return out;
+}
+}  // namespace
+
+TEST_CASE("mbox export round-trips long and odd envelopes and From lines exactly", "[journal][export][mbox]") {
+    struct Case {
+        const char* what;
+        std::string sender;
+        std::string raw;
+    };
+    const std::string quoting =
+        "From: x@modot.mo.gov\r\nSubject: quoting\r\n\r\nFrom the start\r\n>From once\r\n>>From twice\r\n"
+        "From\r\nFrom:\r\n From indented\r\nFromage\r\n>From\r\n\r\nFrom after a blank line\r\n\r\n";
+    const Case cases[] = {
+        {"a 162-character sender", std::string(149, 'a') + "@modot.mo.gov", "Subject: long\r\n\r\nbody\r\n"},
+        {"a 1000-character sender", std::string(987, 'b') + "@modot.mo.gov", "Subject: longer\r\n\r\nbody\r\n"},
+        {"the null sender <>", "", "Subject: bounce\r\n\r\nFrom MAILER-DAEMON Thu Jan  1 00:00:00 1970\r\n"},
+        {"a sender with spaces and quotes", "\"john q. public\"@example.org", quoting},
+        {"a sender with an escaped quote", "\"a\\\"b c\"@example.org", "Subject: q\r\n\r\nFrom a\r\n"},
+        {"LF-only lines", "lf@example.org", "Subject: lf\n\nFrom lf\n>From lf\n"},
+        {"no newline at the end", "end@example.org", "Subject: end\r\n\r\nlast line without an end"},
+        {"the message is a From line", "from@example.org", "From somebody Mon Jan  5 10:00:00 2026\r\nSubject: x\r\n\r\n"},
+    };
+    char tmpl[] = "/tmp/ordinance-mbox-XXXXXX";
+    REQUIRE(mkdtemp(tmpl));
+    std::string dir = tmpl;
+    Fixture f(at("2026-01-10T09:00:00Z"));
+    for (const auto& c : cases) {
+        JournalEntry e;
+        e.mail_from = c.sender;
+        e.rcpts = {"bob@modot.mo.gov"};
+        e.subject = c.what;
+        e.verdict = "accept";
+        REQUIRE(f.writer->record(e, c.raw, true, "").ok());
+        f.now += 3600;
+    }
+    auto rows = f.writer->index()->search(SearchQuery{}).value();
+    REQUIRE(rows.size() == std::size(cases));
+    auto rep = export_messages(f.writer->store(), rows, "mbox", dir + "/out.mbox", at("2026-02-01"));
+    REQUIRE(rep.ok());
+    std::ifstream in(dir + "/out.mbox", std::ios::binary);
+    std::string mbox((std::istreambuf_iterator<char>(in)), {});
+    std::ifstream man(rep->manifest_path);
+    std::string manifest((std::istreambuf_iterator<char>(man)), {});
+    auto got = read_mboxrd(mbox);
+    REQUIRE(got.size() == std::size(cases));
+    const char* dates[] = {"Sat Jan 10 09:00:00 2026", "Sat Jan 10 10:00:00 2026", "Sat Jan 10 11:00:00 2026",
+                           "Sat Jan 10 12:00:00 2026", "Sat Jan 10 13:00:00 2026", "Sat Jan 10 14:00:00 2026",
+                           "Sat Jan 10 15:00:00 2026", "Sat Jan 10 16:00:00 2026"};
+    for (size_t i = 0; i < std::size(cases); ++i) {
+        INFO(cases[i].what);
+        CHECK(got[i].sender == (cases[i].sender.empty() ? "MAILER-DAEMON" : cases[i].sender));
+        CHECK(got[i].date == dates[i]);
+        CHECK(got[i].bytes == lf_form(cases[i].raw));
+        // The manifest's hash is of exactly what a reader gets back.
+        CHECK(manifest.find("\t" + sha256_hex(got[i].bytes) + "\t") != std::string::npos);
+    }
+    std::system(("rm -rf " + dir).c_str());
+}
+
+TEST_CASE("holds.log lines read back exactly, hostile values staying values", "[journal][holds][parse]") {
+    struct Case {
+        const char* what;
+        std::vector<std::string> custodians;
+        std::string query, by;
+        std::optional<int64_t> since, until;
+    };
+    const Case cases[] = {
+        {"an embedded until= in a custodian", {"x@modot.mo.gov until=2000-01-01"}, "", "clerk", {}, {}},
+        {"an embedded since= and name= in the query", {"a@b.example"}, "bridge since=2030-01-01 name=other", "c", {}, {}},
+        {"quotes and backslashes", {"\"q\"@b.example"}, "\"exact phrase\" OR \"a\\\"b\"", "o'brien \"the\" clerk\\", {}, {}},
+        {"= inside values", {"a=b@c.example", "@d=e.example"}, "a=b", "x=y", {}, {}},
+        {"spaces and empty-looking values", {"  spaced  @x.example"}, "  two  spaces ", "", {}, {}},
+        {"a control byte in by", {"a@b.example"}, "", "tab\there\nnewline\x1b[2J", {}, {}},
+        {"dates", {"@modot.mo.gov"}, "", "r", at("2020-01-01"), at("2027-01-01T12:30:00Z")},
+        {"a forged hash field", {"a@b.example hash=" + std::string(64, 'f')}, "", "r", {}, {}},
+    };
+    for (const auto& c : cases) {
+        INFO(c.what);
+        LegalHold h;
+        h.name = "suit-17";
+        h.custodians = c.custodians;
+        h.query = c.query;
+        h.added_by = c.by;
+        h.since = c.since;
+        h.until = c.until;
+        auto ev = parse_hold_event(hold_add_line(h, at("2026-03-01T10:00:00Z")));
+        REQUIRE(ev.ok());
+        CHECK(ev->event == "hold_add");
+        CHECK(ev->time == at("2026-03-01T10:00:00Z"));
+        CHECK(ev->hold.name == h.name);
+        CHECK(ev->hold.custodians == h.custodians);
+        CHECK(ev->hold.query == h.query);
+        CHECK(ev->hold.added_by == h.added_by);
+        CHECK(ev->hold.since == h.since);
+        CHECK(ev->hold.until == h.until);
+    }
+}
+
+TEST_CASE("a holds.log line that cannot be read completely is refused", "[journal][holds][parse]") {
+    struct Case {
+        const char* what;
+        std::string line;
+        const char* error;
+    };
+    const std::string ok = "time=2026-03-01T10:00:00Z event=hold_add name=s by=r custodians=a@b.example";
+    const Case cases[] = {
+        {"well formed (control)", ok, nullptr},
+        {"a quoted custodian holding until=", ok.substr(0, ok.rfind('=') + 1) + "\"a@b.example until=2000-01-01\"", nullptr},
+        {"an unterminated quote", ok + " query=\"bridge", "not closed"},
+        {"text after a closing quote", ok + " query=\"a\"b", "after the quoted"},
+        {"an unknown escape", ok + " query=\"a\\qb\"", "unknown escape"},
+        {"a bare word", ok + " stray", "key=value"},
+        {"a quote in an unquoted value", ok + " query=a\"b", "holds"},
+        {"= in an unquoted value", ok + " query=a=b", "holds"},
+        {"a repeated field", ok + " until=2030-01-01T00:00:00Z until=2000-01-01T00:00:00Z", "twice"},
+        {"a repeated custodians field", ok + " custodians=z@z.example", "twice"},
+        {"an unknown field", ok + " scope=all", "unknown field"},
+        {"a date that is not one", ok + " until=2000-13-01T00:00:00Z", "not a date"},
+        {"an empty until", ok + " until=", "not a date"},
+        {"an empty query", ok + " query=\"\"", "empty query"},
+        {"no custodians", "time=2026-03-01T10:00:00Z event=hold_add name=s by=r custodians=\"\"", "no custodians"},
+        {"no name", "time=2026-03-01T10:00:00Z event=hold_add by=r custodians=a@b.example", "no hold name"},
+        {"no time", "event=hold_add name=s custodians=a@b.example", "time"},
+        {"another event", "time=2026-03-01T10:00:00Z event=hold_extend name=s", "event"},
+        {"a release", "time=2026-03-01T10:00:00Z event=hold_release name=s by=r", nullptr},
+    };
+    for (const auto& c : cases) {
+        INFO(c.what << ": " << c.line);
+        auto ev = parse_hold_event(c.line);
+        if (!c.error) {
+            CHECK(ev.ok());
+            if (ev.ok() && ev->event == "hold_add") CHECK_FALSE(ev->hold.until.has_value());
+        } else {
+            REQUIRE_FALSE(ev.ok());
+            CHECK(ev.error().message.find(c.error) != std::string::npos);
+        }
+    }
+}
+
+TEST_CASE("a hold is validated completely when it is added", "[journal][holds]") {
+    Fixture f(at("2026-03-01T09:00:00Z"));
+    auto& store = f.writer->store();
+    auto& idx = *f.writer->index();
+    struct Case {
+        const char* what;
+        std::string name;
+        std::vector<std::string> custodians;
+        std::string query;
+        std::optional<int64_t> since, until;
+        const char* error;
+    };
+    const Case cases[] = {
+        {"an unbalanced quote in the query", "q1", {"a@b.example"}, "\"unbalanced", {}, {}, "not a valid FTS5 query"},
+        {"a dangling operator", "q2", {"a@b.example"}, "bridge OR", {}, {}, "not a valid FTS5 query"},
+        {"an unknown column", "q3", {"a@b.example"}, "sender : alice", {}, {}, "not a valid FTS5 query"},
+        {"a parenthesis closing the wrapper", "q4", {"a@b.example"}, "a) OR (b", {}, {}, "not a valid FTS5 query"},
+        {"a blank query", "q5", {"a@b.example"}, "   ", {}, {}, "empty"},
+        {"a custodian carrying until=", "c1", {"x@b.example until=2000-01-01"}, "", {}, {}, "custodian"},
+        {"a custodian with a comma", "c2", {"x@b.example,y@b.example"}, "", {}, {}, "custodian"},
+        {"a custodian with a quote", "c3", {"\"x\"@b.example"}, "", {}, {}, "custodian"},
+        {"an empty custodian", "c4", {""}, "", {}, {}, "custodian"},
+        {"no custodian", "c5", {}, "", {}, {}, "custodian"},
+        {"a name with a space", "a b", {"a@b.example"}, "", {}, {}, "name"},
+        {"a name with =", "a=b", {"a@b.example"}, "", {}, {}, "name"},
+        {"since after until", "d1", {"a@b.example"}, "", at("2026-02-01"), at("2026-01-01"), "not before"},
+        {"a valid hold", "ok-1", {"@modot.mo.gov", "carol@modot.mo.gov"}, "bridge AND \"deck plan\"",
+         at("2020-01-01"), at("2027-01-01"), nullptr},
+    };
+    for (const auto& c : cases) {
+        INFO(c.what);
+        LegalHold h;
+        h.name = c.name;
+        h.custodians = c.custodians;
+        h.query = c.query;
+        h.since = c.since;
+        h.until = c.until;
+        h.added_by = "test";
+        auto r = add_hold(store, idx, h, f.now);
+        if (c.error) {
+            REQUIRE_FALSE(r.ok());
+            CHECK(r.error().message.find(c.error) != std::string::npos);
+        } else {
+            CHECK(r.ok());
+        }
+    }
+    auto holds = active_holds(store);
+    REQUIRE(holds.ok());
+    CHECK(holds->size() == 1);  // only the valid one was recorded
+}
+
+TEST_CASE("a stored hold that cannot be read or compiled stops purge before it disposes anything",
+          "[journal][holds][purge]") {
+    struct Case {
+        const char* what;
+        std::string line;  // appended to holds.log as it stands, bypassing add_hold
+        const char* error;
+    };
+    const Case cases[] = {
+        {"an uncompilable query (as the old add accepted)",
+         "time=2026-01-01T00:00:00Z event=hold_add name=suit-9 by=r custodians=nobody@else.example query=\"\\\"unbalanced\"",
+         "hold suit-9 has a query that does not compile"},
+        {"a repeated until",
+         "time=2026-01-01T00:00:00Z event=hold_add name=suit-8 by=r custodians=\"a@b.example\" until=2000-01-01T00:00:00Z "
+         "until=2001-01-01T00:00:00Z",
+         "(hold suit-8) cannot be read"},
+        {"an unterminated quote", "time=2026-01-01T00:00:00Z event=hold_add name=suit-7 custodians=\"a@b.example",
+         "(hold suit-7) cannot be read"},
+        {"an unreadable line without a name", "time=2026-01-01T00:00:00Z event=hold_add \"", "line 1 cannot be read"},
+    };
+    for (const auto& c : cases) {
+        INFO(c.what);
+        Fixture f(at("2020-03-01T09:00:00Z"));
+        f.record("alice@modot.mo.gov", {"bob@modot.mo.gov"}, "old", "past retention");
+        auto& store = f.writer->store();
+        auto log = ChainedLog::open(store, "holds.log");
+        REQUIRE(log.ok());
+        REQUIRE(log->append(c.line).ok());
+        auto r = purge(store, *f.writer->index(), demo_policy(), at("2030-01-01"), false, "test");
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().message.find("purge stopped, nothing disposed") != std::string::npos);
+        CHECK(r.error().message.find(c.error) != std::string::npos);
+        CHECK(f.mem->list("entries/").value().size() == 1);
+        CHECK(f.writer->index()->count().value() == 1);
+        auto disposal = f.mem->read_log("disposal.log");
+        CHECK((!disposal.ok() || disposal->empty()));
+        // A named hold can be released; then purge runs again.
+        std::vector<std::string> unreadable;
+        REQUIRE(active_holds(store, &unreadable).ok());
+        if (std::string(c.error).find("line 1") == std::string::npos) {
+            std::string name = c.line.substr(c.line.find("name=") + 5, 6);
+            REQUIRE(release_hold(store, name, "test", at("2030-01-01")).ok());
+            auto again = purge(store, *f.writer->index(), demo_policy(), at("2030-01-02"), false, "test");
+            REQUIRE(again.ok());
+            CHECK(again->disposed.size() == 1);
+        }
+    }
 }
