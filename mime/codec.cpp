@@ -418,6 +418,10 @@ std::string decode_rfc2047(std::string_view v) {
             std::string_view win = v.substr(0, std::min(v.size(), i + 4096));
             size_t q1 = win.find('?', i + 2);
             size_t q2 = q1 == std::string_view::npos ? q1 : win.find('?', q1 + 1);
+            // The encoded text holds no space (such a word is not decoded below): "?=" is looked
+            // for only up to the next one.
+            if (size_t sp = q2 == std::string_view::npos ? q2 : win.find(' ', q2 + 1); sp != std::string_view::npos)
+                win = win.substr(0, sp);
             size_t end = q2 == std::string_view::npos || q2 != q1 + 2 ? std::string_view::npos : win.find("?=", q2 + 1);
             if (end != std::string_view::npos && end - i < 4096) {
                 std::string cs(v.substr(i + 2, q1 - i - 2));
