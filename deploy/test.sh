@@ -63,7 +63,7 @@ if want fuzz; then
     -DCMAKE_CXX_FLAGS="-fsanitize=address,undefined,fuzzer-no-link -fno-omit-frame-pointer"
   mkdir -p build-fuzz/corpus
   cp tests/corpus/*.eml build-fuzz/corpus/ 2>/dev/null || true
-  build-fuzz/fuzz-mime -max_total_time="$FUZZ_SECONDS" -max_len=65536 -rss_limit_mb=2048 \
+  build-fuzz/fuzz-mime -max_total_time="$FUZZ_SECONDS" -max_len=65536 -timeout=2 -rss_limit_mb=2048 \
     -artifact_prefix=build-fuzz/ build-fuzz/corpus 2>&1 | tail -5
   # libFuzzer exits non-zero (and set -e stops us) on any crash, leak or timeout.
 fi

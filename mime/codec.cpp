@@ -2,6 +2,7 @@
 
 #include <iconv.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstdint>
@@ -412,11 +413,17 @@ std::string decode_rfc2047(std::string_view v) {
     };
     while (i < v.size()) {
         if (v[i] == '=' && i + 1 < v.size() && v[i + 1] == '?') {
-            // =?charset?enc?text?=
-            size_t q1 = v.find('?', i + 2);
-            size_t q2 = q1 == std::string_view::npos ? q1 : v.find('?', q1 + 1);
-            size_t end = q2 == std::string_view::npos ? q2 : v.find("?=", q2 + 1);
-            if (end != std::string_view::npos && q2 == q1 + 2 && end - i < 4096) {
+            // =?charset?enc?text?=, searched for within the 4,096 bytes an encoded word may
+            // take: a search to the end of the value from every "=?" is quadratic.
+            std::string_view win = v.substr(0, std::min(v.size(), i + 4096));
+            size_t q1 = win.find('?', i + 2);
+            size_t q2 = q1 == std::string_view::npos ? q1 : win.find('?', q1 + 1);
+            // The encoded text holds no space (such a word is not decoded below): "?=" is looked
+            // for only up to the next one.
+            if (size_t sp = q2 == std::string_view::npos ? q2 : win.find(' ', q2 + 1); sp != std::string_view::npos)
+                win = win.substr(0, sp);
+            size_t end = q2 == std::string_view::npos || q2 != q1 + 2 ? std::string_view::npos : win.find("?=", q2 + 1);
+            if (end != std::string_view::npos && end - i < 4096) {
                 std::string cs(v.substr(i + 2, q1 - i - 2));
                 if (auto star = cs.find('*'); star != std::string::npos) cs.resize(star);  // RFC 2231 language
                 char enc = static_cast<char>(v[q1 + 1] | 0x20);
@@ -601,6 +608,7 @@ std::string html_to_text(std::string_view h) {
     auto newline = [&] {
         if (!out.empty() && out.back() != '\n') out += '\n';
     };
+    std::map<std::string, size_t> close_search;  // tag -> where its close tag was last found
     while (i < h.size()) {
         char c = h[i];
         if (c == '<') {
@@ -622,15 +630,20 @@ std::string html_to_text(std::string_view h) {
                 ++ne;
             std::string tag = to_lower(h.substr(ns, ne - ns));
             if (!closing && (tag == "script" || tag == "style" || tag == "head" || tag == "title")) {
-                // Skip to the matching close tag.
-                size_t k = e + 1;
+                // Skip to the matching close tag. Where the last search for this tag's close
+                // ended is kept: with it unclosed, each further open tag would rescan the rest.
+                size_t& from = close_search[tag];
+                size_t k = std::max(e + 1, from);
                 size_t found = std::string_view::npos;
-                while ((k = h.find("</", k)) != std::string_view::npos) {
-                    if (iequal_prefix(h, k + 2, tag)) {
-                        found = k;
-                        break;
+                if (from != std::string_view::npos) {
+                    while ((k = h.find("</", k)) != std::string_view::npos) {
+                        if (iequal_prefix(h, k + 2, tag)) {
+                            found = k;
+                            break;
+                        }
+                        k += 2;
                     }
-                    k += 2;
+                    from = found;  // npos: none later in the text
                 }
                 if (found == std::string_view::npos) {
                     i = e + 1;
@@ -653,7 +666,7 @@ std::string html_to_text(std::string_view h) {
             continue;
         }
         if (c == '&') {
-            size_t semi = h.find(';', i + 1);
+            size_t semi = h.substr(0, std::min(h.size(), i + 11)).find(';', i + 1);  // bounded: '&' without ';'
             if (semi != std::string_view::npos && semi - i <= 10) {
                 std::string_view name = h.substr(i + 1, semi - i - 1);
                 bool done = false;

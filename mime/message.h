@@ -56,8 +56,9 @@ struct Message {
     std::vector<Anomaly> anomalies;    // everything the parser flagged, nested messages included
     std::size_t raw_size = 0;
     // The structure broke a parser limit (depth, parts, headers, line length, size): only the
-    // top-level header was parsed and `root` has no parts. Checks that must see every byte
-    // (antivirus) then read `raw` themselves.
+    // top-level header was parsed, and the text read from the raw body (bounded by
+    // Limits::max_salvage_bytes) is in `root` or one `extracted` part of it, for the content
+    // checks. Checks that must see every byte (antivirus) then read `raw` themselves.
     bool headers_only = false;
     // Some bytes are in no part (headers_only, or a part the parser could not locate): checks
     // that must see every byte read `raw` whole as well.

@@ -464,6 +464,84 @@ void parse_headers_only(std::string_view raw, const Limits& lim, Message& m) {
     m.root.encoded_size = static_cast<size_t>(end - p);
 }
 
+// Text read from the body of a message whose structure broke a limit, so that the content
+// checks still see it: a simple walk over delimiter lines ("--..."), each segment's header
+// block skipped but for its transfer encoding, base64 and quoted-printable bodies decoded, the
+// rest kept as it is (long lines included). Linear, and at most `cap` bytes.
+std::string salvage_text(std::string_view body, std::string top_cte, bool top_text, std::size_t cap) {
+    std::string out, seg;
+    std::string cte = to_lower(trim(top_cte));
+    bool text_seg = top_text;  // a non-text segment (an attachment) is no text to match
+    bool in_header = false;
+    auto flush = [&] {
+        if (!text_seg) seg.clear();
+        bool ok = true;
+        std::string bytes = cte == "base64" || cte == "quoted-printable" ? decode_transfer(seg, cte, ok) : seg;
+        std::string text = to_utf8(bytes, "");
+        if (out.size() < cap) out.append(text, 0, cap - out.size());
+        seg.clear();
+    };
+    const char* p = body.data();
+    const char* end = body.data() + body.size();
+    while (p < end && out.size() + seg.size() < 2 * cap) {
+        const char* nl = static_cast<const char*>(std::memchr(p, '\n', end - p));
+        std::string_view line(p, (nl ? nl : end) - p);
+        p = nl ? nl + 1 : end;
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        if (line.size() >= 3 && line[0] == '-' && line[1] == '-' && line.find(' ') == std::string_view::npos) {
+            flush();
+            cte.clear();
+            text_seg = true;  // RFC 2045: text/plain when no Content-Type says otherwise
+            in_header = true;
+            continue;
+        }
+        if (in_header) {
+            if (line.empty()) {
+                in_header = false;
+                continue;
+            }
+            size_t colon = line.find(':');
+            if (colon != std::string_view::npos && iequals(trim(line.substr(0, colon)), "content-transfer-encoding"))
+                cte = to_lower(trim(line.substr(colon + 1, 64)));
+            if (colon != std::string_view::npos && iequals(trim(line.substr(0, colon)), "content-type")) {
+                std::string t = to_lower(trim(line.substr(colon + 1, 64)));
+                text_seg = t.rfind("text/", 0) == 0 || t.rfind("message/", 0) == 0 || t.rfind("multipart/", 0) == 0;
+            }
+            if (colon != std::string_view::npos || line.front() == ' ' || line.front() == '\t') continue;
+            in_header = false;  // not a header line after all: text
+        }
+        seg.append(line).push_back('\n');
+    }
+    flush();
+    return out;
+}
+
+// The structure broke a limit: the salvaged text goes where the content checks read it, in a
+// part marked `extracted` (it has no MIME part of its own and cannot be cut out).
+void add_salvaged_text(std::string_view raw, const Limits& lim, Message& m) {
+    if (lim.max_salvage_bytes == 0 || m.root.encoded_size > raw.size()) return;
+    std::string_view body = raw.substr(raw.size() - m.root.encoded_size);
+    const auto* cte = find(m.headers, "content-transfer-encoding");
+    bool multi = m.root.is_multipart();
+    std::string text = salvage_text(body, multi || !cte ? "" : cte->raw, multi || m.root.type == "text" || m.root.type == "message",
+                                    lim.max_salvage_bytes);
+    if (text.empty()) return;
+    Part part;
+    part.extracted = true;
+    part.body = text;
+    part.text = std::move(text);
+    part.charset = "utf-8";
+    if (m.root.is_multipart()) {
+        part.disposition = "inline";
+        m.root.children.push_back(std::move(part));
+    } else {
+        m.root.type = "text";
+        m.root.subtype = "plain";
+        m.root.body = std::move(part.body);
+        m.root.text = std::move(part.text);
+    }
+}
+
 // mimetic gave up part way (it throws std::out_of_range on some malformed boundaries): the
 // parts it made are not to be trusted, so the message is read as when the prescan finds its
 // structure broken: headers only, and the raw bytes marked for ClamAV's own mail parser, so
@@ -498,6 +576,7 @@ Message parse(std::string_view raw, const Limits& limits) {
         if (!scan.structure_ok) {
             m.headers_only = m.scan_raw = true;
             parse_headers_only(raw, limits, m);
+            add_salvaged_text(raw, limits, m);
             return m;
         }
         // Built first, then loaded: when mimetic throws inside load(), `me` is a complete object

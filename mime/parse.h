@@ -15,6 +15,9 @@ struct Limits {
     std::size_t max_parts = 1000;
     std::size_t max_headers = 1000;  // fields in one header block
     std::size_t max_line_length = 65536;
+    // Past a limit, text is still read from the raw body for the content checks: at most this
+    // many bytes (0: none).
+    std::size_t max_salvage_bytes = 4u * 1024 * 1024;
 };
 
 // Parses a message. Anything wrong becomes an Anomaly in the result; whatever could be

@@ -1,0 +1,104 @@
+// Time complexity of the MIME decoders and scanners: each runs on hostile inputs of size n and
+// 8n and must take at most about 8 times as long (a quadratic scan takes about 64 times).
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <functional>
+#include <string>
+
+#include "mime/codec.h"
+#include "mime/parse.h"
+
+using namespace ord::mime;
+
+namespace {
+
+std::string repeat(std::string_view s, std::size_t k) {
+    std::string out;
+    out.reserve(s.size() * k);
+    for (std::size_t i = 0; i < k; ++i) out += s;
+    return out;
+}
+
+// Seconds for one run, the minimum of three to tame the noise of a shared machine.
+double seconds(const std::function<void()>& f) {
+    double best = 1e9;
+    for (int r = 0; r < 3; ++r) {
+        auto t0 = std::chrono::steady_clock::now();
+        f();
+        best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+    }
+    return best;
+}
+
+struct Shape {
+    const char* name;
+    // Builds an input of about k repetitions of the hostile unit; run() times the code under test.
+    std::function<std::string(std::size_t)> make;
+    std::function<void(const std::string&)> run;
+};
+
+const auto kParse = [](const std::string& s) { (void)parse(s); };
+const auto kMultipart = [](std::string_view body) {
+    return "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=bb\r\n\r\n--bb\r\n" + std::string(body);
+};
+
+}  // namespace
+
+TEST_CASE("decoders and scanners take time linear in their input", "[complexity]") {
+    const std::vector<Shape> shapes = {
+        {"decode_rfc2047: encoded-word starts", [](std::size_t k) { return repeat("=?a?b?c ", k); },
+         [](const std::string& s) { (void)decode_rfc2047(s); }},
+        {"html_to_text: unclosed <script>", [](std::size_t k) { return repeat("<script>x ", k); },
+         [](const std::string& s) { (void)html_to_text(s); }},
+        {"html_to_text: '&' without ';'", [](std::size_t k) { return repeat("&am ", k) + ";"; },
+         [](const std::string& s) { (void)html_to_text(s); }},
+        {"html_to_text: many unclosed tags", [](std::size_t k) { return repeat("<b x <i ", k) + ">"; },
+         [](const std::string& s) { (void)html_to_text(s); }},
+        {"parse: header of encoded-word starts",
+         [](std::size_t k) { return "Subject: " + repeat("=?a?b?c ", k) + "\r\n\r\nbody\r\n"; }, kParse},
+        {"parse: encoded-word starts in a part header",
+         [](std::size_t k) {
+             return kMultipart("Content-Type: text/plain\r\nX-A: " + repeat("=?a?b?c ", k) + "\r\n\r\nhi\r\n--bb--\r\n");
+         },
+         kParse},
+        {"parse: unclosed <script> in text/html",
+         [](std::size_t k) {
+             return "Content-Type: text/html\r\n\r\n" + repeat("<script>x\r\n", k);
+         },
+         kParse},
+        {"parse: long line", [](std::size_t k) { return "Subject: x\r\n\r\n" + repeat("word ", k) + "\r\n"; }, kParse},
+        {"parse: many boundaries", [](std::size_t k) { return kMultipart(repeat("\r\n--bb\r\n\r\nx\r\n", k)); },
+         kParse},
+        {"parse: deep nesting",
+         [](std::size_t k) {
+             std::string s = "Content-Type: multipart/mixed; boundary=b0\r\n\r\n";
+             for (std::size_t i = 1; i <= k; ++i)
+                 s += "--b" + std::to_string(i - 1) + "\r\nContent-Type: multipart/mixed; boundary=b" +
+                      std::to_string(i) + "\r\n\r\n";
+             return s + "--b" + std::to_string(k) + "\r\n\r\ntext\r\n";
+         },
+         kParse},
+        {"parse: many headers", [](std::size_t k) { return repeat("X-H: v\r\n", k) + "\r\nbody\r\n"; }, kParse},
+        {"parse: long uuencode",
+         [](std::size_t k) {
+             return "Content-Type: text/plain\r\n\r\nbegin 644 f.bin\r\n" +
+                    repeat("M86)C9&5F9VAI:FML;6YO<'%R<W1U=G=X>7I!0D-$149'2$E*2TQ-3D]045)3\r\n", k) + "`\r\nend\r\n";
+         },
+         kParse},
+    };
+    for (const auto& sh : shapes) {
+        SECTION(sh.name) {
+            // n grows until one run takes 5 ms, well above timer noise (ASan builds get there sooner).
+            std::size_t k = 64;
+            double t1 = 0;
+            while ((t1 = seconds([&, in = sh.make(k)] { sh.run(in); })) < 0.005 && sh.make(k).size() < (2u << 20)) k *= 2;
+            std::string big = sh.make(8 * k);
+            double t8 = seconds([&] { sh.run(big); });
+            INFO(sh.name << ": k=" << k << " t(n)=" << t1 * 1e3 << " ms t(8n)=" << t8 * 1e3 << " ms ratio="
+                         << t8 / t1);
+            CHECK(t8 / t1 < 32.0);
+        }
+    }
+}
