@@ -181,7 +181,9 @@ sfsistat on_negotiate(SMFICTX* ctx, unsigned long f0, unsigned long f1, unsigned
         *pf1 = g_unix_socket ? (f1 & (SMFIP_NR_HDR | SMFIP_NR_EOH | SMFIP_NR_BODY)) : 0;
         *pf2 = 0;
         *pf3 = 0;
-        ensure_session(ctx)->noreply = *pf1;
+        Session* s = ensure_session(ctx);
+        s->noreply = *pf1;
+        s->actions = *pf0;
         if (f0 & SMFIF_SETSYMLIST) {
             smfi_setsymlist(ctx, SMFIM_CONNECT,
                             const_cast<char*>("{client_addr} {client_name} {daemon_name} {if_addr} j"));
@@ -305,27 +307,45 @@ sfsistat on_body(SMFICTX* ctx, unsigned char* chunk, size_t len) {
     });
 }
 
-void add_header(SMFICTX* ctx, const char* name, const std::string& value) {
+bool add_header(SMFICTX* ctx, const char* name, const std::string& value) {
     std::string v;
     for (char c : value) v += (c == '\r' || c == '\n') ? ' ' : c;
     if (v.size() > 900) v.resize(900);
-    smfi_addheader(ctx, const_cast<char*>(name), const_cast<char*>(v.c_str()));
+    return smfi_addheader(ctx, const_cast<char*>(name), const_cast<char*>(v.c_str())) == MI_SUCCESS;
 }
 
-// A recipient the policy sends elsewhere (a deactivated account's supervisor): replace the
-// envelope recipient and say why in a header.
-void apply_redirects(SMFICTX* ctx, const Session& s, const ord::Findings& findings) {
+// A recipient the policy sends elsewhere (a deactivated account's supervisor): the new
+// recipient is added before the old one is removed, so that a failure never leaves the
+// message with nobody to go to; any failure tempfails the message.
+bool apply_redirects(SMFICTX* ctx, const Session& s, const ord::Findings& findings) {
     for (const auto& f : findings) {
         if (f.redirect_to.empty() || f.recipient.empty()) continue;
         std::string from = "<" + f.recipient + ">", to = "<" + f.redirect_to + ">";
-        if (smfi_delrcpt(ctx, from.data()) == MI_SUCCESS && smfi_addrcpt(ctx, to.data()) == MI_SUCCESS) {
-            add_header(ctx, "X-Ordinance-Redirected", f.recipient + " -> " + f.redirect_to + ": " + f.reason);
-            log::info("redirect", {{"qid", s.env.queue_id}, {"rcpt", f.recipient}, {"to", f.redirect_to},
-                                   {"rule", f.rule}});
-        } else {
+        if (smfi_addrcpt(ctx, to.data()) != MI_SUCCESS || smfi_delrcpt(ctx, from.data()) != MI_SUCCESS ||
+            !add_header(ctx, "X-Ordinance-Redirected", f.recipient + " -> " + f.redirect_to + ": " + f.reason)) {
             log::error("redirect_failed", {{"qid", s.env.queue_id}, {"rcpt", f.recipient}, {"to", f.redirect_to}});
+            return false;
         }
+        log::info("redirect", {{"qid", s.env.queue_id}, {"rcpt", f.recipient}, {"to", f.redirect_to}, {"rule", f.rule}});
     }
+    return true;
+}
+
+bool has_redirect(const ord::Findings& findings) {
+    for (const auto& f : findings)
+        if (!f.redirect_to.empty() && !f.recipient.empty()) return true;
+    return false;
+}
+
+// The SMFIF_* names of the actions in `need` that the MTA did not grant, e.g. "quarantine,addrcpt".
+std::string missing_actions(unsigned long need, unsigned long granted) {
+    static const std::pair<unsigned long, const char*> names[] = {
+        {SMFIF_ADDHDRS, "addheader"}, {SMFIF_CHGHDRS, "chgheader"}, {SMFIF_CHGBODY, "chgbody"},
+        {SMFIF_QUARANTINE, "quarantine"}, {SMFIF_ADDRCPT, "addrcpt"}, {SMFIF_DELRCPT, "delrcpt"}};
+    std::string out;
+    for (const auto& [flag, name] : names)
+        if ((need & flag) && !(granted & flag)) out += (out.empty() ? "" : ",") + std::string(name);
+    return out;
 }
 
 // Replaces the body with the stripped one (and the header fields that describe the body when
@@ -353,7 +373,10 @@ bool apply_strip(SMFICTX* ctx, const Session& s, const ord::Decision& d, const o
         log::error("strip_apply_failed", {{"qid", s.env.queue_id}, {"kept", kept}});
         return false;
     }
-    add_header(ctx, "X-Ordinance-Stripped", summary + "; original kept as " + kept);
+    if (!add_header(ctx, "X-Ordinance-Stripped", summary + "; original kept as " + kept)) {
+        log::error("strip_apply_failed", {{"qid", s.env.queue_id}, {"kept", kept}, {"what", "addheader"}});
+        return false;
+    }
     log::info("stripped", {{"qid", s.env.queue_id}, {"parts", std::to_string(st.removed)}, {"what", summary},
                            {"kept", kept}});
     return true;
@@ -423,32 +446,51 @@ sfsistat on_eom(SMFICTX* ctx) {
             if (f.category == "virus" || f.category == "banned_attachment")
                 log::info("finding", {{"qid", s->env.queue_id}, {"rule", f.rule},
                                       {"action", std::string(ord::verdict_name(f.action))}, {"evidence", f.evidence}});
-        // Journal before the MTA hears anything (policy 2503 sections 4, 14): a failed write tempfails.
-        if (!ord::journal::journal_message(s->engine->config(), s->env, *raw, msg, d.verdict, all, d.smtp_reply())) {
-            smfi_setreply(ctx, const_cast<char*>("451"), const_cast<char*>("4.3.0"),
-                          const_cast<char*>("Policy gateway cannot journal the message now, try again later"));
+        sfsistat rc = ord::milter::to_smfis(d.verdict);
+        auto tempfail = [&](const char* enhanced, const char* text) {
+            smfi_setreply(ctx, const_cast<char*>("451"), const_cast<char*>(enhanced), const_cast<char*>(text));
             s->reset_message();
             return SMFIS_TEMPFAIL;
+        };
+        bool tag_headers = !all.empty() && rc == SMFIS_CONTINUE;
+        if (rc == SMFIS_CONTINUE) {
+            // Every action this plan needs must have been granted, before any change is sent.
+            unsigned long need = 0;
+            if (tag_headers) need |= SMFIF_ADDHDRS;
+            if (has_redirect(all)) need |= SMFIF_ADDRCPT | SMFIF_DELRCPT | SMFIF_ADDHDRS;
+            if (stripped) need |= SMFIF_CHGBODY | SMFIF_ADDHDRS | (stripped->top_replaced ? SMFIF_CHGHDRS : 0);
+            if (d.verdict == Verdict::Quarantine) need |= SMFIF_QUARANTINE;
+            if (std::string missing = missing_actions(need, s->actions); !missing.empty()) {
+                log::error("action_not_granted", {{"qid", s->env.queue_id},
+                                                  {"action", std::string(ord::verdict_name(d.verdict))},
+                                                  {"missing", missing}, {"hint", "the MTA did not grant these milter actions"}});
+                return tempfail("4.3.5", "Policy gateway cannot apply its policy to this message now, try again later");
+            }
         }
-        sfsistat rc = ord::milter::to_smfis(d.verdict);
-        if (!all.empty() && (d.verdict == Verdict::Tag || d.verdict == Verdict::Quarantine || d.verdict == Verdict::Accept)) {
-            add_header(ctx, "X-Ordinance-Verdict", std::string(ord::verdict_name(d.verdict)));
+        // Order: every change that can fail first (headers, recipients, body, quarantine), then
+        // the journal, then the answer: a message the MTA is told 451 is never journaled.
+        bool changed = true;
+        if (tag_headers) {
             std::string findings;
             for (const auto& f : all)
                 findings += (findings.empty() ? "" : "; ") + f.rule + " (" + std::string(ord::verdict_name(f.action)) + ")";
-            add_header(ctx, "X-Ordinance-Findings", findings);
+            changed = add_header(ctx, "X-Ordinance-Verdict", std::string(ord::verdict_name(d.verdict))) &&
+                      add_header(ctx, "X-Ordinance-Findings", findings);
+            if (!changed) log::error("header_failed", {{"qid", s->env.queue_id}});
         }
-        if (rc == SMFIS_CONTINUE) apply_redirects(ctx, *s, all);
-        if (stripped && rc == SMFIS_CONTINUE && !apply_strip(ctx, *s, d, *stripped, kept)) {
-            // A half-changed message must not go on: the MTA drops it and the client retries.
-            smfi_setreply(ctx, const_cast<char*>("451"), const_cast<char*>("4.3.0"),
-                          const_cast<char*>("Policy gateway could not change the message, try again later"));
-            s->reset_message();
-            return SMFIS_TEMPFAIL;
-        }
-        if (d.verdict == Verdict::Quarantine) {
+        if (changed && rc == SMFIS_CONTINUE) changed = apply_redirects(ctx, *s, all);
+        if (changed && stripped && rc == SMFIS_CONTINUE) changed = apply_strip(ctx, *s, d, *stripped, kept);
+        if (changed && d.verdict == Verdict::Quarantine) {
             std::string reason = "Ordinance: " + rule_list(all);
-            smfi_quarantine(ctx, const_cast<char*>(reason.c_str()));
+            changed = smfi_quarantine(ctx, const_cast<char*>(reason.c_str())) == MI_SUCCESS;
+            if (!changed) log::error("quarantine_failed", {{"qid", s->env.queue_id}});
+        }
+        // A half-changed message must not go on: the MTA drops it and the client retries.
+        if (!changed) return tempfail("4.3.0", "Policy gateway could not change the message, try again later");
+        // Journal before the MTA hears anything (policy 2503 sections 4, 14): a failed write tempfails.
+        if (!ord::journal::journal_message(s->engine->config(), s->env, *raw, msg, d.verdict, all, d.smtp_reply()))
+            return tempfail("4.3.0", "Policy gateway cannot journal the message now, try again later");
+        if (d.verdict == Verdict::Quarantine) {
             // The sender is told why (outbound and internal mail with a virus, by default).
             const ord::Config& cfg = s->engine->config();
             if (g_notifier && ord::milter::wants_notice(cfg, s->env, d)) {
