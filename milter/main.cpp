@@ -116,6 +116,8 @@ std::string strip_brackets(const char* addr) {
     return a;
 }
 
+bool set_reply(SMFICTX* ctx, const char* code, const char* enhanced, const std::string& text);
+
 // Runs a callback body; no exception ever crosses into libmilter. For a step the MTA does not
 // wait on (`nr_flag` negotiated), a failure is remembered and answered with a tempfail at the
 // end of the message.
@@ -137,15 +139,21 @@ sfsistat guarded(SMFICTX* ctx, const char* stage, unsigned long nr_flag, F&& f) 
         if (s->failure.empty()) s->failure = std::string("internal error in ") + stage;
         return SMFIS_NOREPLY;
     }
-    smfi_setreply(ctx, const_cast<char*>("451"), const_cast<char*>("4.3.0"),
-                  const_cast<char*>("Temporary failure in the policy gateway, try again later"));
+    set_reply(ctx, "451", "4.3.0", "Temporary failure in the policy gateway, try again later");
     return SMFIS_TEMPFAIL;
+}
+
+// The one way a reply reaches libmilter: the text always goes through reply_safe.
+bool set_reply(SMFICTX* ctx, const char* code, const char* enhanced, const std::string& text) {
+    std::string safe = ord::reply_safe(text);
+    if (smfi_setreply(ctx, const_cast<char*>(code), const_cast<char*>(enhanced), safe.data()) == MI_SUCCESS) return true;
+    log::error("setreply_failed", {{"code", code}, {"enhanced", enhanced}});
+    return false;
 }
 
 void set_reply(SMFICTX* ctx, const ord::Decision& d) {
     if (d.smtp_code.empty()) return;
-    smfi_setreply(ctx, const_cast<char*>(d.smtp_code.c_str()), const_cast<char*>(d.enhanced_code.c_str()),
-                  const_cast<char*>(d.reply_text.c_str()));
+    set_reply(ctx, d.smtp_code.c_str(), d.enhanced_code.c_str(), d.reply_text);
 }
 
 std::string rule_list(const ord::Findings& fs) {
@@ -222,8 +230,7 @@ sfsistat on_envfrom(SMFICTX* ctx, char** argv) {
         if (!s) return SMFIS_TEMPFAIL;
         s->reset_message();
         if (g_stopping) {  // stopping: only messages already begun are finished
-            smfi_setreply(ctx, const_cast<char*>("451"), const_cast<char*>("4.3.2"),
-                          const_cast<char*>("Policy gateway restarting, try again later"));
+            set_reply(ctx, "451", "4.3.2", "Policy gateway restarting, try again later");
             return SMFIS_TEMPFAIL;
         }
         s->env.mail_from = strip_brackets(argv ? argv[0] : nullptr);
@@ -299,8 +306,7 @@ sfsistat on_body(SMFICTX* ctx, unsigned char* chunk, size_t len) {
         auto r = s->buffer.append(std::string_view(reinterpret_cast<const char*>(chunk), len));
         if (!r) {
             log::error("spool_error", {{"qid", s->env.queue_id}, {"what", r.error().message}});
-            smfi_setreply(ctx, const_cast<char*>("451"), const_cast<char*>("4.3.0"),
-                          const_cast<char*>("Policy gateway cannot store the message now, try again later"));
+            set_reply(ctx, "451", "4.3.0", "Policy gateway cannot store the message now, try again later");
             return SMFIS_TEMPFAIL;
         }
         return SMFIS_CONTINUE;
@@ -390,8 +396,7 @@ sfsistat on_eom(SMFICTX* ctx) {
         if (s->env.queue_id.empty()) s->env.queue_id = macro(ctx, "i");
         if (!s->failure.empty()) {  // a header or body step that was not answered failed
             log::error("message_failed", {{"qid", s->env.queue_id}, {"what", s->failure}});
-            smfi_setreply(ctx, const_cast<char*>("451"), const_cast<char*>("4.3.0"),
-                          const_cast<char*>("Policy gateway cannot take the message now, try again later"));
+            set_reply(ctx, "451", "4.3.0", "Policy gateway cannot take the message now, try again later");
             s->reset_message();
             return SMFIS_TEMPFAIL;
         }
@@ -412,8 +417,7 @@ sfsistat on_eom(SMFICTX* ctx) {
             kept = ord::milter::kept_name(s->env.queue_id);
             if (auto k = ord::milter::keep_original(cfg, kept, *raw); !k) {
                 log::error("strip_keep_failed", {{"qid", s->env.queue_id}, {"what", k.error().message}});
-                smfi_setreply(ctx, const_cast<char*>("451"), const_cast<char*>("4.3.0"),
-                              const_cast<char*>("Policy gateway cannot keep the original message now, try again later"));
+                set_reply(ctx, "451", "4.3.0", "Policy gateway cannot keep the original message now, try again later");
                 s->reset_message();
                 return SMFIS_TEMPFAIL;
             }
@@ -448,7 +452,7 @@ sfsistat on_eom(SMFICTX* ctx) {
                                       {"action", std::string(ord::verdict_name(f.action))}, {"evidence", f.evidence}});
         sfsistat rc = ord::milter::to_smfis(d.verdict);
         auto tempfail = [&](const char* enhanced, const char* text) {
-            smfi_setreply(ctx, const_cast<char*>("451"), const_cast<char*>(enhanced), const_cast<char*>(text));
+            set_reply(ctx, "451", enhanced, text);
             s->reset_message();
             return SMFIS_TEMPFAIL;
         };

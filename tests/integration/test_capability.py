@@ -77,5 +77,40 @@ class Capabilities(unittest.TestCase):
         self.assertIn("addheader", names)
 
 
+# The same script twice under one top-level header with two Content-Type fields: the parser
+# finds the script, the cutter reads the other field and cannot find it, so the strip fails
+# and the message is refused with the finding's reason, here carrying CR, LF and '%'.
+UNCUTTABLE = (b"From: mallory@example.com\r\nTo: bob@modot.mo.gov\r\nSubject: figures\r\nMIME-Version: 1.0\r\n"
+              b"Content-Type: multipart/mixed; boundary=\"o\"\r\nContent-Type: text/plain\r\n\r\n" +
+              JS.split(b"\r\n\r\n", 1)[1])
+
+
+class StripFailureReply(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.dir = Path(tempfile.mkdtemp(prefix="ordinance-capability-reply-"))
+        cls.milter = Milter(cls.dir, sets=['attachments.strip=["script"]',
+                                           'attachments.replies={ script = "Scripts 100% banned\\r\\nhere" }']).start()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.milter.stop()
+        shutil.rmtree(cls.dir, ignore_errors=True)
+
+    def test_the_strip_failure_reply_is_sanitised(self):
+        with MilterClient(self.milter.port) as c:
+            c.connect(client_addr="127.0.0.1")
+            c.helo()
+            r = c.message("mallory@example.com", ["bob@modot.mo.gov"], UNCUTTABLE, queue_id="QREPLY1")
+        log = self.milter.log_text()
+        self.assertTrue(self.milter.wait_log("event=strip_failed"), log[-2000:])
+        self.assertEqual(r[-1].cmd, "y", f"{[x.name for x in r]}: the reply text reaches the MTA\n{log[-2000:]}")
+        text = r[-1].text
+        self.assertTrue(text.startswith("550 5.7.1 "), text)
+        self.assertIn("Scripts 100pct banned", text)
+        for bad in ("\r", "\n", "%"):
+            self.assertNotIn(bad, text)
+
+
 if __name__ == "__main__":
     unittest.main()
