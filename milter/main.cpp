@@ -1,5 +1,6 @@
 // ordinance-milter: the libmilter adapter and the daemon's main. Thin by design: every
 // decision comes from the Engine; this file moves bytes and answers the MTA.
+#include <fcntl.h>
 #include <grp.h>
 #include <libmilter/mfapi.h>
 #include <pthread.h>
@@ -587,26 +588,43 @@ std::string unix_socket_path(const std::string& conn) {
     return "";
 }
 
-// Before the bind: the socket's directory (e.g. /run/ordinance, gone after a reboot) is made,
-// mode 0755 so the MTA can reach the socket, and given to milter.user.
-bool prepare_socket_dir(const std::string& path, const std::string& user) {
+// The socket's directory must be one no other user can change under us while we, as root,
+// chown and chmod the socket in it: a real directory (not a symlink), owned by root (or by us
+// when not root), not writable by group or others.
+bool socket_dir_safe(const std::string& dir, const struct stat& st) {
+    std::string why;
+    if (!S_ISDIR(st.st_mode)) why = "is not a directory (or is a symlink)";
+    else if (st.st_uid != ::geteuid()) why = "is not owned by " + std::string(::geteuid() == 0 ? "root" : "us");
+    else if (st.st_mode & (S_IWGRP | S_IWOTH)) why = "is writable by group or others";
+    if (why.empty()) return true;
+    std::cerr << "ordinance-milter: the socket's directory " << dir << " " << why << "\n";
+    return false;
+}
+
+std::string parent_dir(const std::string& path) {
     auto slash = path.rfind('/');
-    if (slash == std::string::npos || slash == 0) return true;
-    std::string dir = path.substr(0, slash);
+    return slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
+}
+
+// Before the bind: the socket's directory (e.g. /run/ordinance, gone after a reboot) is made,
+// mode 0755 and owned by root (never by milter.user, who could swap the socket for a link
+// before we chown it), so the MTA can reach the socket.
+bool prepare_socket_dir(const std::string& path, const std::string&) {
+    std::string dir = parent_dir(path);
     struct stat st {};
-    if (::stat(dir.c_str(), &st) == 0) return true;
-    if (::mkdir(dir.c_str(), 0755) != 0) {
-        std::cerr << "ordinance-milter: cannot create the socket's directory " << dir << ": " << std::strerror(errno)
-                  << "\n";
-        return false;
+    if (::lstat(dir.c_str(), &st) != 0) {
+        if (::mkdir(dir.c_str(), 0755) != 0 || ::lstat(dir.c_str(), &st) != 0) {
+            std::cerr << "ordinance-milter: cannot create the socket's directory " << dir << ": " << std::strerror(errno)
+                      << "\n";
+            return false;
+        }
     }
-    if (::geteuid() == 0 && !user.empty())
-        if (struct passwd* pw = ::getpwnam(user.c_str())) (void)::chown(dir.c_str(), pw->pw_uid, pw->pw_gid);
-    return true;
+    return socket_dir_safe(dir, st);
 }
 
 // After the bind: milter.socket_mode and milter.socket_group on the socket, owned by
-// milter.user, so that the MTA's user can connect and other local users cannot.
+// milter.user, so that the MTA's user can connect and other local users cannot. Done through a
+// descriptor of the checked directory, never following a link.
 bool secure_socket(const std::string& path, const ord::Config::Milter& m) {
     uid_t uid = static_cast<uid_t>(-1);
     gid_t gid = static_cast<gid_t>(-1);
@@ -616,16 +634,33 @@ bool secure_socket(const std::string& path, const ord::Config::Milter& m) {
         if (struct group* gr = ::getgrnam(m.socket_group.c_str())) gid = gr->gr_gid;
         else log::warn("socket_group_missing", {{"group", m.socket_group}, {"socket", path}});
     }
-    if ((uid != static_cast<uid_t>(-1) || gid != static_cast<gid_t>(-1)) && ::chown(path.c_str(), uid, gid) != 0) {
+    std::string dir = parent_dir(path), name = path.substr(path.rfind('/') + 1);
+    int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    struct stat st {};
+    if (dfd < 0 || ::fstat(dfd, &st) != 0) {
+        std::cerr << "ordinance-milter: cannot open the socket's directory " << dir << ": " << std::strerror(errno) << "\n";
+        if (dfd >= 0) ::close(dfd);
+        return false;
+    }
+    bool ok = socket_dir_safe(dir, st);
+    struct stat ss {};
+    if (ok && (::fstatat(dfd, name.c_str(), &ss, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISSOCK(ss.st_mode))) {
+        std::cerr << "ordinance-milter: " << path << " is not the socket we bound\n";
+        ok = false;
+    }
+    if (ok && (uid != static_cast<uid_t>(-1) || gid != static_cast<gid_t>(-1)) &&
+        ::fchownat(dfd, name.c_str(), uid, gid, AT_SYMLINK_NOFOLLOW) != 0) {
         std::cerr << "ordinance-milter: cannot give " << path << " to " << m.user << ":" << m.socket_group << ": "
                   << std::strerror(errno) << "\n";
-        return false;
+        ok = false;
     }
-    if (::chmod(path.c_str(), m.socket_mode) != 0) {
+    // The name was checked above to be a socket, not a link, in a directory only root can change.
+    if (ok && ::fchmodat(dfd, name.c_str(), m.socket_mode, 0) != 0) {
         std::cerr << "ordinance-milter: cannot set mode of " << path << ": " << std::strerror(errno) << "\n";
-        return false;
+        ok = false;
     }
-    return true;
+    ::close(dfd);
+    return ok;
 }
 
 // libmilter's listener holds a lock across its 5 s poll on the listening socket, and
