@@ -40,8 +40,6 @@ Result<std::shared_ptr<const Engine>> Engine::load(const std::string& path,
     return create(*cfg);
 }
 
-namespace {
-
 // SMTP reply text must be printable ASCII without '%' (libmilter treats it as a format).
 std::string reply_safe(const std::string& s) {
     std::string out;
@@ -54,8 +52,6 @@ std::string reply_safe(const std::string& s) {
     if (out.size() > 400) out.resize(400);
     return out;
 }
-
-}  // namespace
 
 Decision Engine::fold(Findings findings, bool at_recipient, std::optional<Direction> dir) const {
     Decision d;

@@ -24,6 +24,10 @@ struct Decision {
     std::string smtp_reply() const;  // "550 5.7.1 text", or "" when none
 };
 
+// SMTP reply text made safe for smfi_setreply: printable ASCII, no CR/LF, no '%' (libmilter
+// and the MTA treat it as a format), at most 400 bytes. Idempotent.
+std::string reply_safe(const std::string& s);
+
 class Engine {
 public:
     // Builds the checks named in the registry for this configuration; fails on rule ids

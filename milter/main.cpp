@@ -117,6 +117,8 @@ std::string strip_brackets(const char* addr) {
     return a;
 }
 
+bool set_reply(SMFICTX* ctx, const char* code, const char* enhanced, const std::string& text);
+
 // Runs a callback body; no exception ever crosses into libmilter. For a step the MTA does not
 // wait on (`nr_flag` negotiated), a failure is remembered and answered with a tempfail at the
 // end of the message.
@@ -138,15 +140,21 @@ sfsistat guarded(SMFICTX* ctx, const char* stage, unsigned long nr_flag, F&& f) 
         if (s->failure.empty()) s->failure = std::string("internal error in ") + stage;
         return SMFIS_NOREPLY;
     }
-    smfi_setreply(ctx, const_cast<char*>("451"), const_cast<char*>("4.3.0"),
-                  const_cast<char*>("Temporary failure in the policy gateway, try again later"));
+    set_reply(ctx, "451", "4.3.0", "Temporary failure in the policy gateway, try again later");
     return SMFIS_TEMPFAIL;
+}
+
+// The one way a reply reaches libmilter: the text always goes through reply_safe.
+bool set_reply(SMFICTX* ctx, const char* code, const char* enhanced, const std::string& text) {
+    std::string safe = ord::reply_safe(text);
+    if (smfi_setreply(ctx, const_cast<char*>(code), const_cast<char*>(enhanced), safe.data()) == MI_SUCCESS) return true;
+    log::error("setreply_failed", {{"code", code}, {"enhanced", enhanced}});
+    return false;
 }
 
 void set_reply(SMFICTX* ctx, const ord::Decision& d) {
     if (d.smtp_code.empty()) return;
-    smfi_setreply(ctx, const_cast<char*>(d.smtp_code.c_str()), const_cast<char*>(d.enhanced_code.c_str()),
-                  const_cast<char*>(d.reply_text.c_str()));
+    set_reply(ctx, d.smtp_code.c_str(), d.enhanced_code.c_str(), d.reply_text);
 }
 
 std::string rule_list(const ord::Findings& fs) {
@@ -182,7 +190,9 @@ sfsistat on_negotiate(SMFICTX* ctx, unsigned long f0, unsigned long f1, unsigned
         *pf1 = g_unix_socket ? (f1 & (SMFIP_NR_HDR | SMFIP_NR_EOH | SMFIP_NR_BODY)) : 0;
         *pf2 = 0;
         *pf3 = 0;
-        ensure_session(ctx)->noreply = *pf1;
+        Session* s = ensure_session(ctx);
+        s->noreply = *pf1;
+        s->actions = *pf0;
         if (f0 & SMFIF_SETSYMLIST) {
             smfi_setsymlist(ctx, SMFIM_CONNECT,
                             const_cast<char*>("{client_addr} {client_name} {daemon_name} {if_addr} j"));
@@ -221,8 +231,7 @@ sfsistat on_envfrom(SMFICTX* ctx, char** argv) {
         if (!s) return SMFIS_TEMPFAIL;
         s->reset_message();
         if (g_stopping) {  // stopping: only messages already begun are finished
-            smfi_setreply(ctx, const_cast<char*>("451"), const_cast<char*>("4.3.2"),
-                          const_cast<char*>("Policy gateway restarting, try again later"));
+            set_reply(ctx, "451", "4.3.2", "Policy gateway restarting, try again later");
             return SMFIS_TEMPFAIL;
         }
         s->env.mail_from = strip_brackets(argv ? argv[0] : nullptr);
@@ -298,35 +307,52 @@ sfsistat on_body(SMFICTX* ctx, unsigned char* chunk, size_t len) {
         auto r = s->buffer.append(std::string_view(reinterpret_cast<const char*>(chunk), len));
         if (!r) {
             log::error("spool_error", {{"qid", s->env.queue_id}, {"what", r.error().message}});
-            smfi_setreply(ctx, const_cast<char*>("451"), const_cast<char*>("4.3.0"),
-                          const_cast<char*>("Policy gateway cannot store the message now, try again later"));
+            set_reply(ctx, "451", "4.3.0", "Policy gateway cannot store the message now, try again later");
             return SMFIS_TEMPFAIL;
         }
         return SMFIS_CONTINUE;
     });
 }
 
-void add_header(SMFICTX* ctx, const char* name, const std::string& value) {
+bool add_header(SMFICTX* ctx, const char* name, const std::string& value) {
     std::string v;
     for (char c : value) v += (c == '\r' || c == '\n') ? ' ' : c;
     if (v.size() > 900) v.resize(900);
-    smfi_addheader(ctx, const_cast<char*>(name), const_cast<char*>(v.c_str()));
+    return smfi_addheader(ctx, const_cast<char*>(name), const_cast<char*>(v.c_str())) == MI_SUCCESS;
 }
 
-// A recipient the policy sends elsewhere (a deactivated account's supervisor): replace the
-// envelope recipient and say why in a header.
-void apply_redirects(SMFICTX* ctx, const Session& s, const ord::Findings& findings) {
+// A recipient the policy sends elsewhere (a deactivated account's supervisor): the new
+// recipient is added before the old one is removed, so that a failure never leaves the
+// message with nobody to go to; any failure tempfails the message.
+bool apply_redirects(SMFICTX* ctx, const Session& s, const ord::Findings& findings) {
     for (const auto& f : findings) {
         if (f.redirect_to.empty() || f.recipient.empty()) continue;
         std::string from = "<" + f.recipient + ">", to = "<" + f.redirect_to + ">";
-        if (smfi_delrcpt(ctx, from.data()) == MI_SUCCESS && smfi_addrcpt(ctx, to.data()) == MI_SUCCESS) {
-            add_header(ctx, "X-Ordinance-Redirected", f.recipient + " -> " + f.redirect_to + ": " + f.reason);
-            log::info("redirect", {{"qid", s.env.queue_id}, {"rcpt", f.recipient}, {"to", f.redirect_to},
-                                   {"rule", f.rule}});
-        } else {
+        if (smfi_addrcpt(ctx, to.data()) != MI_SUCCESS || smfi_delrcpt(ctx, from.data()) != MI_SUCCESS ||
+            !add_header(ctx, "X-Ordinance-Redirected", f.recipient + " -> " + f.redirect_to + ": " + f.reason)) {
             log::error("redirect_failed", {{"qid", s.env.queue_id}, {"rcpt", f.recipient}, {"to", f.redirect_to}});
+            return false;
         }
+        log::info("redirect", {{"qid", s.env.queue_id}, {"rcpt", f.recipient}, {"to", f.redirect_to}, {"rule", f.rule}});
     }
+    return true;
+}
+
+bool has_redirect(const ord::Findings& findings) {
+    for (const auto& f : findings)
+        if (!f.redirect_to.empty() && !f.recipient.empty()) return true;
+    return false;
+}
+
+// The SMFIF_* names of the actions in `need` that the MTA did not grant, e.g. "quarantine,addrcpt".
+std::string missing_actions(unsigned long need, unsigned long granted) {
+    static const std::pair<unsigned long, const char*> names[] = {
+        {SMFIF_ADDHDRS, "addheader"}, {SMFIF_CHGHDRS, "chgheader"}, {SMFIF_CHGBODY, "chgbody"},
+        {SMFIF_QUARANTINE, "quarantine"}, {SMFIF_ADDRCPT, "addrcpt"}, {SMFIF_DELRCPT, "delrcpt"}};
+    std::string out;
+    for (const auto& [flag, name] : names)
+        if ((need & flag) && !(granted & flag)) out += (out.empty() ? "" : ",") + std::string(name);
+    return out;
 }
 
 // Replaces the body with the stripped one (and the header fields that describe the body when
@@ -354,7 +380,10 @@ bool apply_strip(SMFICTX* ctx, const Session& s, const ord::Decision& d, const o
         log::error("strip_apply_failed", {{"qid", s.env.queue_id}, {"kept", kept}});
         return false;
     }
-    add_header(ctx, "X-Ordinance-Stripped", summary + "; original kept as " + kept);
+    if (!add_header(ctx, "X-Ordinance-Stripped", summary + "; original kept as " + kept)) {
+        log::error("strip_apply_failed", {{"qid", s.env.queue_id}, {"kept", kept}, {"what", "addheader"}});
+        return false;
+    }
     log::info("stripped", {{"qid", s.env.queue_id}, {"parts", std::to_string(st.removed)}, {"what", summary},
                            {"kept", kept}});
     return true;
@@ -368,8 +397,7 @@ sfsistat on_eom(SMFICTX* ctx) {
         if (s->env.queue_id.empty()) s->env.queue_id = macro(ctx, "i");
         if (!s->failure.empty()) {  // a header or body step that was not answered failed
             log::error("message_failed", {{"qid", s->env.queue_id}, {"what", s->failure}});
-            smfi_setreply(ctx, const_cast<char*>("451"), const_cast<char*>("4.3.0"),
-                          const_cast<char*>("Policy gateway cannot take the message now, try again later"));
+            set_reply(ctx, "451", "4.3.0", "Policy gateway cannot take the message now, try again later");
             s->reset_message();
             return SMFIS_TEMPFAIL;
         }
@@ -390,8 +418,7 @@ sfsistat on_eom(SMFICTX* ctx) {
             kept = ord::milter::kept_name(s->env.queue_id);
             if (auto k = ord::milter::keep_original(cfg, kept, *raw); !k) {
                 log::error("strip_keep_failed", {{"qid", s->env.queue_id}, {"what", k.error().message}});
-                smfi_setreply(ctx, const_cast<char*>("451"), const_cast<char*>("4.3.0"),
-                              const_cast<char*>("Policy gateway cannot keep the original message now, try again later"));
+                set_reply(ctx, "451", "4.3.0", "Policy gateway cannot keep the original message now, try again later");
                 s->reset_message();
                 return SMFIS_TEMPFAIL;
             }
@@ -424,32 +451,51 @@ sfsistat on_eom(SMFICTX* ctx) {
             if (f.category == "virus" || f.category == "banned_attachment")
                 log::info("finding", {{"qid", s->env.queue_id}, {"rule", f.rule},
                                       {"action", std::string(ord::verdict_name(f.action))}, {"evidence", f.evidence}});
-        // Journal before the MTA hears anything (policy 2503 sections 4, 14): a failed write tempfails.
-        if (!ord::journal::journal_message(s->engine->config(), s->env, *raw, msg, d.verdict, all, d.smtp_reply())) {
-            smfi_setreply(ctx, const_cast<char*>("451"), const_cast<char*>("4.3.0"),
-                          const_cast<char*>("Policy gateway cannot journal the message now, try again later"));
+        sfsistat rc = ord::milter::to_smfis(d.verdict);
+        auto tempfail = [&](const char* enhanced, const char* text) {
+            set_reply(ctx, "451", enhanced, text);
             s->reset_message();
             return SMFIS_TEMPFAIL;
+        };
+        bool tag_headers = !all.empty() && rc == SMFIS_CONTINUE;
+        if (rc == SMFIS_CONTINUE) {
+            // Every action this plan needs must have been granted, before any change is sent.
+            unsigned long need = 0;
+            if (tag_headers) need |= SMFIF_ADDHDRS;
+            if (has_redirect(all)) need |= SMFIF_ADDRCPT | SMFIF_DELRCPT | SMFIF_ADDHDRS;
+            if (stripped) need |= SMFIF_CHGBODY | SMFIF_ADDHDRS | (stripped->top_replaced ? SMFIF_CHGHDRS : 0);
+            if (d.verdict == Verdict::Quarantine) need |= SMFIF_QUARANTINE;
+            if (std::string missing = missing_actions(need, s->actions); !missing.empty()) {
+                log::error("action_not_granted", {{"qid", s->env.queue_id},
+                                                  {"action", std::string(ord::verdict_name(d.verdict))},
+                                                  {"missing", missing}, {"hint", "the MTA did not grant these milter actions"}});
+                return tempfail("4.3.5", "Policy gateway cannot apply its policy to this message now, try again later");
+            }
         }
-        sfsistat rc = ord::milter::to_smfis(d.verdict);
-        if (!all.empty() && (d.verdict == Verdict::Tag || d.verdict == Verdict::Quarantine || d.verdict == Verdict::Accept)) {
-            add_header(ctx, "X-Ordinance-Verdict", std::string(ord::verdict_name(d.verdict)));
+        // Order: every change that can fail first (headers, recipients, body, quarantine), then
+        // the journal, then the answer: a message the MTA is told 451 is never journaled.
+        bool changed = true;
+        if (tag_headers) {
             std::string findings;
             for (const auto& f : all)
                 findings += (findings.empty() ? "" : "; ") + f.rule + " (" + std::string(ord::verdict_name(f.action)) + ")";
-            add_header(ctx, "X-Ordinance-Findings", findings);
+            changed = add_header(ctx, "X-Ordinance-Verdict", std::string(ord::verdict_name(d.verdict))) &&
+                      add_header(ctx, "X-Ordinance-Findings", findings);
+            if (!changed) log::error("header_failed", {{"qid", s->env.queue_id}});
         }
-        if (rc == SMFIS_CONTINUE) apply_redirects(ctx, *s, all);
-        if (stripped && rc == SMFIS_CONTINUE && !apply_strip(ctx, *s, d, *stripped, kept)) {
-            // A half-changed message must not go on: the MTA drops it and the client retries.
-            smfi_setreply(ctx, const_cast<char*>("451"), const_cast<char*>("4.3.0"),
-                          const_cast<char*>("Policy gateway could not change the message, try again later"));
-            s->reset_message();
-            return SMFIS_TEMPFAIL;
-        }
-        if (d.verdict == Verdict::Quarantine) {
+        if (changed && rc == SMFIS_CONTINUE) changed = apply_redirects(ctx, *s, all);
+        if (changed && stripped && rc == SMFIS_CONTINUE) changed = apply_strip(ctx, *s, d, *stripped, kept);
+        if (changed && d.verdict == Verdict::Quarantine) {
             std::string reason = "Ordinance: " + rule_list(all);
-            smfi_quarantine(ctx, const_cast<char*>(reason.c_str()));
+            changed = smfi_quarantine(ctx, const_cast<char*>(reason.c_str())) == MI_SUCCESS;
+            if (!changed) log::error("quarantine_failed", {{"qid", s->env.queue_id}});
+        }
+        // A half-changed message must not go on: the MTA drops it and the client retries.
+        if (!changed) return tempfail("4.3.0", "Policy gateway could not change the message, try again later");
+        // Journal before the MTA hears anything (policy 2503 sections 4, 14): a failed write tempfails.
+        if (!ord::journal::journal_message(s->engine->config(), s->env, *raw, msg, d.verdict, all, d.smtp_reply()))
+            return tempfail("4.3.0", "Policy gateway cannot journal the message now, try again later");
+        if (d.verdict == Verdict::Quarantine) {
             // The sender is told why (outbound and internal mail with a virus, by default).
             const ord::Config& cfg = s->engine->config();
             if (g_notifier && ord::milter::wants_notice(cfg, s->env, d)) {
@@ -542,26 +588,43 @@ std::string unix_socket_path(const std::string& conn) {
     return "";
 }
 
-// Before the bind: the socket's directory (e.g. /run/ordinance, gone after a reboot) is made,
-// mode 0755 so the MTA can reach the socket, and given to milter.user.
-bool prepare_socket_dir(const std::string& path, const std::string& user) {
+// The socket's directory must be one no other user can change under us while we, as root,
+// chown and chmod the socket in it: a real directory (not a symlink), owned by root (or by us
+// when not root), not writable by group or others.
+bool socket_dir_safe(const std::string& dir, const struct stat& st) {
+    std::string why;
+    if (!S_ISDIR(st.st_mode)) why = "is not a directory (or is a symlink)";
+    else if (st.st_uid != ::geteuid()) why = "is not owned by " + std::string(::geteuid() == 0 ? "root" : "us");
+    else if (st.st_mode & (S_IWGRP | S_IWOTH)) why = "is writable by group or others";
+    if (why.empty()) return true;
+    std::cerr << "ordinance-milter: the socket's directory " << dir << " " << why << "\n";
+    return false;
+}
+
+std::string parent_dir(const std::string& path) {
     auto slash = path.rfind('/');
-    if (slash == std::string::npos || slash == 0) return true;
-    std::string dir = path.substr(0, slash);
+    return slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
+}
+
+// Before the bind: the socket's directory (e.g. /run/ordinance, gone after a reboot) is made,
+// mode 0755 and owned by root (never by milter.user, who could swap the socket for a link
+// before we chown it), so the MTA can reach the socket.
+bool prepare_socket_dir(const std::string& path, const std::string&) {
+    std::string dir = parent_dir(path);
     struct stat st {};
-    if (::stat(dir.c_str(), &st) == 0) return true;
-    if (::mkdir(dir.c_str(), 0755) != 0) {
-        std::cerr << "ordinance-milter: cannot create the socket's directory " << dir << ": " << std::strerror(errno)
-                  << "\n";
-        return false;
+    if (::lstat(dir.c_str(), &st) != 0) {
+        if (::mkdir(dir.c_str(), 0755) != 0 || ::lstat(dir.c_str(), &st) != 0) {
+            std::cerr << "ordinance-milter: cannot create the socket's directory " << dir << ": " << std::strerror(errno)
+                      << "\n";
+            return false;
+        }
     }
-    if (::geteuid() == 0 && !user.empty())
-        if (struct passwd* pw = ::getpwnam(user.c_str())) (void)::chown(dir.c_str(), pw->pw_uid, pw->pw_gid);
-    return true;
+    return socket_dir_safe(dir, st);
 }
 
 // After the bind: milter.socket_mode and milter.socket_group on the socket, owned by
-// milter.user, so that the MTA's user can connect and other local users cannot.
+// milter.user, so that the MTA's user can connect and other local users cannot. Done through a
+// descriptor of the checked directory, never following a link.
 bool secure_socket(const std::string& path, const ord::Config::Milter& m) {
     uid_t uid = static_cast<uid_t>(-1);
     gid_t gid = static_cast<gid_t>(-1);
@@ -571,16 +634,33 @@ bool secure_socket(const std::string& path, const ord::Config::Milter& m) {
         if (struct group* gr = ::getgrnam(m.socket_group.c_str())) gid = gr->gr_gid;
         else log::warn("socket_group_missing", {{"group", m.socket_group}, {"socket", path}});
     }
-    if ((uid != static_cast<uid_t>(-1) || gid != static_cast<gid_t>(-1)) && ::chown(path.c_str(), uid, gid) != 0) {
+    std::string dir = parent_dir(path), name = path.substr(path.rfind('/') + 1);
+    int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    struct stat st {};
+    if (dfd < 0 || ::fstat(dfd, &st) != 0) {
+        std::cerr << "ordinance-milter: cannot open the socket's directory " << dir << ": " << std::strerror(errno) << "\n";
+        if (dfd >= 0) ::close(dfd);
+        return false;
+    }
+    bool ok = socket_dir_safe(dir, st);
+    struct stat ss {};
+    if (ok && (::fstatat(dfd, name.c_str(), &ss, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISSOCK(ss.st_mode))) {
+        std::cerr << "ordinance-milter: " << path << " is not the socket we bound\n";
+        ok = false;
+    }
+    if (ok && (uid != static_cast<uid_t>(-1) || gid != static_cast<gid_t>(-1)) &&
+        ::fchownat(dfd, name.c_str(), uid, gid, AT_SYMLINK_NOFOLLOW) != 0) {
         std::cerr << "ordinance-milter: cannot give " << path << " to " << m.user << ":" << m.socket_group << ": "
                   << std::strerror(errno) << "\n";
-        return false;
+        ok = false;
     }
-    if (::chmod(path.c_str(), m.socket_mode) != 0) {
+    // The name was checked above to be a socket, not a link, in a directory only root can change.
+    if (ok && ::fchmodat(dfd, name.c_str(), m.socket_mode, 0) != 0) {
         std::cerr << "ordinance-milter: cannot set mode of " << path << ": " << std::strerror(errno) << "\n";
-        return false;
+        ok = false;
     }
-    return true;
+    ::close(dfd);
+    return ok;
 }
 
 // libmilter's listener holds a lock across its 5 s poll on the listening socket, and

@@ -7,6 +7,7 @@
 
 #include <cerrno>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <atomic>
@@ -170,7 +171,9 @@ Result<Ok> smtp_submit(const std::string& hostport, const std::string& rcpt, con
     auto step = [&](const std::string& cmd, int want, const char* what) -> Result<Ok> {
         if (!cmd.empty() && !c.send(cmd)) return Error{"io", std::string("SMTP ") + what + ": connection lost"};
         int code = c.reply(text);
-        if (code / 100 != want / 100) return Error{"smtp", std::string("SMTP ") + what + ": " + (code ? text : "no reply")};
+        // A 5xx is permanent ("smtp_permanent"): sending the notice again cannot help.
+        if (code / 100 != want / 100)
+            return Error{code / 100 == 5 ? "smtp_permanent" : "smtp", std::string("SMTP ") + what + ": " + (code ? text : "no reply")};
         return Ok{};
     };
     if (auto r = step("", 220, "greeting"); !r) return r;
@@ -224,6 +227,21 @@ Result<Ok> Notifier::enqueue(const std::string& rcpt, const std::string& message
     return Ok{};
 }
 
+namespace {
+
+// A notice the MTA has not taken within this long is given up (Postfix's maximal_queue_lifetime).
+constexpr long long kMaxNoticeAgeSeconds = 5LL * 24 * 3600;
+
+// When a spooled notice was queued: its key is "pending/<microseconds since the epoch>-...".
+long long queued_at_seconds(const std::string& key) {
+    auto slash = key.rfind('/');
+    std::string name = slash == std::string::npos ? key : key.substr(slash + 1);
+    long long us = std::atoll(name.c_str());
+    return us / 1000000;
+}
+
+}  // namespace
+
 void Notifier::send_pending() {
     auto store = journal::FsStore::open(spool_);
     if (!store) return;
@@ -234,6 +252,18 @@ void Notifier::send_pending() {
         std::lock_guard<std::mutex> lock(mu_);
         smtp = smtp_;
     }
+    long long now = std::chrono::duration_cast<std::chrono::seconds>(
+                        std::chrono::system_clock::now().time_since_epoch()).count();
+    // A notice that cannot be delivered goes to failed/ (kept, logged), so that it never blocks
+    // the ones after it.
+    auto move_aside = [&](const std::string& key, const std::string& bytes) {
+        std::string to = "failed/" + key.substr(key.rfind('/') + 1);
+        if (auto r = (*store)->put(to, bytes); !r) {
+            log::error("notice_move_failed", {{"key", key}, {"error", r.error().message}});
+            return;
+        }
+        (*store)->remove(key);
+    };
     for (const auto& key : *keys) {
         auto bytes = (*store)->get(key);
         if (!bytes) continue;
@@ -244,9 +274,22 @@ void Notifier::send_pending() {
         }
         std::string rcpt = bytes->substr(0, nl);
         auto r = smtp_submit(smtp, rcpt, bytes->substr(nl + 1));
+        if (!r && r.error().code == "smtp_permanent") {
+            log::error("notice_failed", {{"to", rcpt}, {"smtp", smtp}, {"error", r.error().message},
+                                         {"kept", "failed/"}});
+            move_aside(key, *bytes);
+            continue;
+        }
         if (!r) {
-            log::warn("notice_deferred", {{"to", rcpt}, {"smtp", smtp}, {"error", r.error().message}});
-            return;  // the MTA is not taking mail now: all of them later
+            long long age = now - queued_at_seconds(key);
+            if (age > kMaxNoticeAgeSeconds) {
+                log::error("notice_expired", {{"to", rcpt}, {"smtp", smtp}, {"error", r.error().message},
+                                              {"age_seconds", std::to_string(age)}, {"kept", "failed/"}});
+                move_aside(key, *bytes);
+            } else {
+                log::warn("notice_deferred", {{"to", rcpt}, {"smtp", smtp}, {"error", r.error().message}});
+            }
+            continue;  // the others are still tried in this pass
         }
         (*store)->remove(key);
         log::info("notice_sent", {{"to", rcpt}, {"smtp", smtp}});

@@ -86,6 +86,9 @@ struct Session {
     bool headers_done = false;
     // Steps the MTA does not wait for an answer to (SMFIP_NR_*), negotiated per connection.
     unsigned long noreply = 0;
+    // The modification actions (SMFIF_*) the MTA granted at negotiation: a plan that needs
+    // one that is missing tempfails instead of pretending it happened.
+    unsigned long actions = 0;
     // What went wrong in such a step; the end of the message answers it with a tempfail.
     std::string failure;
 

@@ -52,8 +52,9 @@ class TinySmtp:
     """A minimal SMTP server on loopback that records what it is given (one message per
     connection): the MTA that comes back after an outage."""
 
-    def __init__(self, port: int):
+    def __init__(self, port: int, refuse=()):
         self.messages = []
+        self.refuse = {b"<" + a.encode() + b">" for a in refuse}   # RCPT TO answered 550
         self.sock = socket.create_server(("127.0.0.1", port))
         self.sock.settimeout(0.5)
         self.stop_flag = threading.Event()
@@ -82,6 +83,9 @@ class TinySmtp:
                     if cmd.startswith(b"MAIL FROM:"):
                         env["from"] = line[10:].strip()
                     elif cmd.startswith(b"RCPT TO:"):
+                        if line[8:].strip() in self.refuse:
+                            conn.sendall(b"550 5.1.1 no such user\r\n")
+                            continue
                         env["rcpt"].append(line[8:].strip())
                     if cmd.startswith(b"DATA"):
                         data = []
@@ -125,6 +129,33 @@ class NoticeSurvivesAnOutage(GatewayTestCase):
         self.assertIn(b"Subject: Your message was held: budget", data)
         time.sleep(0.5)
         self.assertEqual(list((self.milter.workdir / "notices").rglob("*.msg")), [], "sent: gone from the spool")
+
+
+class UndeliverableNoticeIsMovedAside(GatewayTestCase):
+    """A notice the MTA refuses for good (550) goes to the spool's failed/ and never blocks
+    the notices after it."""
+    tmp_prefix = "ordinance-notify-550-"
+
+    def prepare(self):
+        self.notice_port = free_port()
+        self.server = TinySmtp(self.notice_port, refuse=["gone@modot.mo.gov"])
+        self.addCleanup(self.server.close)
+        self.gateway.milter_sets += ["notify.enabled=true", f"notify.smtp=127.0.0.1:{self.notice_port}",
+                                     "notify.retry_seconds=1"]
+
+    def test_a_refused_notice_is_moved_aside_and_the_next_one_is_sent(self):
+        for sender, subject in (("gone@modot.mo.gov", "first"), ("alice@modot.mo.gov", "second")):
+            r = self.pf.send(sender, ["partner@example.com"],
+                             message(subject, MARKER, sender=sender, rcpt="partner@example.com"))
+            self.assertTrue(r.ok, str(r) + self.debug())
+        deadline = time.time() + 30
+        while time.time() < deadline and not self.server.messages:
+            time.sleep(0.2)
+        self.assertEqual([m[0]["rcpt"] for m in self.server.messages], [[b"<alice@modot.mo.gov>"]], self.debug())
+        self.assertTrue(self.milter.wait_log("event=notice_failed to=gone@modot.mo.gov"), self.debug())
+        notices = self.milter.workdir / "notices"
+        self.assertEqual(len(list((notices / "failed").rglob("*.msg"))), 1, "kept aside")
+        self.assertEqual(list((notices / "pending").rglob("*.msg")), [], "nothing left to block the spool")
 
 
 if __name__ == "__main__":

@@ -37,7 +37,10 @@ class UnixSocket(GatewayTestCase):
         self.assertTrue(stat.S_ISSOCK(st.st_mode))
         self.assertEqual(stat.S_IMODE(st.st_mode), 0o660)
         self.assertEqual(grp.getgrgid(st.st_gid).gr_name, "postfix")
-        self.assertEqual(stat.S_IMODE(os.stat(path.parent).st_mode), 0o755)  # made by the milter
+        d = os.lstat(path.parent)
+        self.assertTrue(stat.S_ISDIR(d.st_mode))
+        self.assertEqual(stat.S_IMODE(d.st_mode), 0o755)  # made by the milter
+        self.assertEqual(d.st_uid, 0, "root's: milter.user cannot swap the socket before it is chowned")
 
     def test_every_header_and_body_chunk_is_seen_though_none_is_answered(self):
         # 300 KB of body: several body chunks; 60 header fields: 60 unanswered steps. The marker
@@ -70,6 +73,29 @@ class UnixSocketStepFailure(GatewayTestCase):
         self.assertIn("cannot take the message now", r.data[1])  # the end-of-data answer
         self.assertTrue(self.milter.wait_log("message_failed"), self.debug())
         self.assertEqual(self.pf.delivered_count(), 0)
+
+
+class PlantedSymlink(unittest.TestCase):
+    """The socket's directory is a symlink someone planted: the milter refuses to start and
+    neither binds nor chowns anything where it points."""
+
+    def test_a_symlink_in_place_of_the_directory_is_not_followed(self):
+        import shutil
+        import tempfile
+        from pathlib import Path
+        from milterproc import Milter
+        tmp = Path(tempfile.mkdtemp(prefix="ordinance-unix-link-"))
+        self.addCleanup(shutil.rmtree, tmp, True)
+        target = tmp / "elsewhere"
+        target.mkdir()
+        (tmp / "run").symlink_to(target)
+        m = Milter(tmp, unix_socket=True)
+        self.addCleanup(m.stop)
+        with self.assertRaises(RuntimeError):
+            m.start()
+        self.assertIn("socket's directory", m.log_text())
+        self.assertEqual(list(target.iterdir()), [], "nothing made where the link points")
+        self.assertEqual(os.lstat(target).st_uid, 0)
 
 
 if __name__ == "__main__":
