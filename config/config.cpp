@@ -216,12 +216,13 @@ Result<std::shared_ptr<const Config>> load_config(const std::string& path, const
     }
     if (auto* t = w.table(root, "limits", "limits")) {
         w.only(*t, "limits", {"max_message_bytes", "max_depth", "max_parts", "max_headers", "max_line_length",
-                              "max_salvage_bytes"});
+                              "max_header_bytes", "max_salvage_bytes"});
         w.size(*t, "max_message_bytes", cfg->limits.max_message_bytes);
         w.size(*t, "max_depth", cfg->limits.max_depth);
         w.size(*t, "max_parts", cfg->limits.max_parts);
         w.size(*t, "max_headers", cfg->limits.max_headers);
         w.size(*t, "max_line_length", cfg->limits.max_line_length, 78);
+        w.size(*t, "max_header_bytes", cfg->limits.max_header_bytes, 998);
         w.size(*t, "max_salvage_bytes", cfg->limits.max_salvage_bytes, 0);
         if (cfg->limits.max_depth > 1000)
             w.error(t->get("max_depth")->source(), "limits.max_depth must be at most 1000");

@@ -85,6 +85,7 @@ ScanResult prescan(std::string_view raw, const Limits& lim, std::vector<Anomaly>
     std::vector<Frame> stack;
     bool in_header = true;
     size_t fields = 0;
+    size_t field_bytes = 0;  // the current header field, folded lines together
     size_t parts = 1;
     bool in_ct = false, in_cte = false;
     std::string ct;      // unfolded Content-Type of the current header block
@@ -154,7 +155,14 @@ ScanResult prescan(std::string_view raw, const Limits& lim, std::vector<Anomaly>
                 }
                 continue;
             }
-            if (line.front() == ' ' || line.front() == '\t') {
+            bool folded = line.front() == ' ' || line.front() == '\t';
+            field_bytes = (folded ? field_bytes : 0) + line.size() + 2;
+            if (field_bytes > lim.max_header_bytes) {
+                add(an, "header_size", "a header field of more than " + std::to_string(lim.max_header_bytes) + " bytes");
+                r.structure_ok = false;
+                return r;
+            }
+            if (folded) {
                 if (in_ct && ct.size() < 16384) ct.append(line);
                 if (in_cte && cte.size() < 256) cte.append(line);
                 continue;

@@ -15,6 +15,9 @@ struct Limits {
     std::size_t max_parts = 1000;
     std::size_t max_headers = 1000;  // fields in one header block
     std::size_t max_line_length = 65536;
+    // One header field, folded lines together: mimetic grows a field's buffer 128 bytes at a
+    // time, so its cost is quadratic in the field's length. Postfix's header_size_limit.
+    std::size_t max_header_bytes = 102400;
     // Past a limit, text is still read from the raw body for the content checks: at most this
     // many bytes (0: none).
     std::size_t max_salvage_bytes = 4u * 1024 * 1024;

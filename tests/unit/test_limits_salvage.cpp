@@ -37,6 +37,11 @@ std::string hostile(const std::string& raw, const std::string& kind) {
         for (int i = 0; i < 1001; ++i) h += "X-Filler: " + std::to_string(i) + "\n";
         return h + raw;
     }
+    if (kind == "header_size") {  // one folded field of more than 100 KiB
+        std::string h = "X-Filler: x";
+        while (h.size() < 110000) h += "\n filler";
+        return h + "\n" + raw;
+    }
     if (kind == "parts") {
         std::string m = head + "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=bb\n\n--bb\n" + text_part;
         for (int i = 0; i < 1001; ++i) m += "\n--bb\nContent-Type: text/plain\n\nfiller\n";
@@ -67,7 +72,7 @@ TEST_CASE("a message past a parser limit keeps its content findings", "[parse][l
     REQUIRE(loaded.ok());
     const ord::Engine& e = **loaded;
     auto file = GENERATE(as<std::string>{}, "072_offensive_00.eml", "088_pii_00.eml");
-    auto kind = GENERATE(as<std::string>{}, "line_length", "headers", "parts", "depth");
+    auto kind = GENERATE(as<std::string>{}, "line_length", "headers", "header_size", "parts", "depth");
     std::string raw;
     for (char c : testutil::slurp(std::string(ORDINANCE_SOURCE_DIR) + "/tests/corpus/policy/" + file))
         if (c != '\r') raw += c;  // LF only, so that the shapes below are built one way
