@@ -63,13 +63,13 @@ if want fuzz; then
     -DCMAKE_CXX_FLAGS="-fsanitize=address,undefined,fuzzer-no-link -fno-omit-frame-pointer"
   mkdir -p build-fuzz/corpus
   cp tests/corpus/*.eml build-fuzz/corpus/ 2>/dev/null || true
-  build-fuzz/fuzz-mime -max_total_time="$FUZZ_SECONDS" -max_len=65536 -timeout=2 -rss_limit_mb=2048 \
+  build-fuzz/fuzz-mime -dict=tests/fuzz/mime.dict -max_total_time="$FUZZ_SECONDS" -max_len=65536 -timeout=2 -rss_limit_mb=2048 \
     -artifact_prefix=build-fuzz/ build-fuzz/corpus 2>&1 | tail -5
   # Differential: every strictly-valid base64 part of a simple multipart message must reach
   # a parsed part (or the parser hands the raw message whole to the scanners).
   rm -rf build-fuzz/corpus-diff
   cp -r tests/fuzz/corpus-diff build-fuzz/corpus-diff
-  build-fuzz/fuzz-mime-diff -max_total_time="${FUZZ_DIFF_SECONDS:-30}" -max_len=65536 -timeout=2 -rss_limit_mb=2048 \
+  build-fuzz/fuzz-mime-diff -dict=tests/fuzz/mime.dict -max_total_time="${FUZZ_DIFF_SECONDS:-30}" -max_len=65536 -timeout=2 -rss_limit_mb=2048 \
     -artifact_prefix=build-fuzz/diff- build-fuzz/corpus-diff 2>&1 | tail -5
   # libFuzzer exits non-zero (and set -e stops us) on any crash, leak or timeout.
 fi
