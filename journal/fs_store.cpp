@@ -65,6 +65,22 @@ bool written_by_live_process(const std::string& name) {
     return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
 }
 
+// Appends the bytes of fd from `pos` up to `end` (-1: to the end of the file) to `out`.
+Result<Ok> read_range(int fd, off_t pos, off_t end, const std::string& path, std::string& out) {
+    char buf[65536];
+    while (end < 0 || pos < end) {
+        ssize_t n = ::pread(fd, buf, sizeof buf, pos);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return io_error("read", path, errno);
+        }
+        if (n == 0) break;
+        out.append(buf, static_cast<size_t>(n));
+        pos += n;
+    }
+    return Ok{};
+}
+
 }  // namespace
 
 Result<std::unique_ptr<FsStore>> FsStore::open(const std::string& root) {
@@ -154,19 +170,9 @@ Result<std::string> FsStore::get(const std::string& key) const {
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) return io_error("open", path, errno);
     std::string out;
-    char buf[65536];
-    for (;;) {
-        ssize_t n = ::read(fd, buf, sizeof buf);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            int err = errno;
-            ::close(fd);
-            return io_error("read", path, err);
-        }
-        if (n == 0) break;
-        out.append(buf, static_cast<size_t>(n));
-    }
+    Result<Ok> r = read_range(fd, 0, -1, path, out);
     ::close(fd);
+    if (!r) return r.error();
     return out;
 }
 
@@ -291,21 +297,9 @@ Result<std::string> FsStore::read_log_from(const std::string& log, std::size_t o
         ::close(fd);
         return io_error("stat", path, err);
     }
-    off_t pos = static_cast<off_t>(offset);
-    char buf[65536];
-    while (pos < st.st_size) {
-        ssize_t n = ::pread(fd, buf, sizeof buf, pos);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            int err = errno;
-            ::close(fd);
-            return io_error("read", path, err);
-        }
-        if (n == 0) break;
-        out.append(buf, static_cast<size_t>(n));
-        pos += n;
-    }
+    Result<Ok> r = read_range(fd, static_cast<off_t>(offset), st.st_size, path, out);
     ::close(fd);
+    if (!r) return r.error();
     return out;
 }
 

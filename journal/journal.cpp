@@ -109,17 +109,7 @@ Result<Ok> JournalWriter::recover() {
         }
         chain_log_ = (*logs)[i];
         chain_off_ = t.size();
-        size_t pos = 0;
-        while (pos < t.size()) {
-            size_t nl = t.find('\n', pos);
-            if (nl == std::string::npos) break;
-            auto link = parse_chain_line(std::string_view(t).substr(pos, nl - pos));
-            pos = nl + 1;
-            if (!link) continue;
-            chained.insert(link->id);
-            seq_ = link->seq;
-            head_ = link->chain_sha256;
-        }
+        follow_chain(t, chained);
     }
     // Entries of the last two days (and of the latest chain day) that are not chained.
     int64_t now = opts_.clock();
@@ -176,6 +166,21 @@ Result<Ok> JournalWriter::recover() {
     return Ok{};
 }
 
+// Moves the head to the last whole line of chain text `t`; the ids it chains go to `ids`.
+void JournalWriter::follow_chain(std::string_view t, std::set<std::string>& ids) {
+    size_t pos = 0;
+    while (pos < t.size()) {
+        size_t nl = t.find('\n', pos);
+        if (nl == std::string_view::npos) break;
+        auto link = parse_chain_line(t.substr(pos, nl - pos));
+        pos = nl + 1;
+        if (!link) continue;
+        ids.insert(link->id);
+        seq_ = link->seq;
+        head_ = link->chain_sha256;
+    }
+}
+
 // Reads what other writers appended to the chain since this one last read or wrote it, up to
 // the log `target` (today's): the head moves to their last line, and the ids they chained go
 // to `others`. Called under the store's lock.
@@ -202,16 +207,7 @@ Result<Ok> JournalWriter::catch_up(const std::string& target, std::set<std::stri
             if (auto r = store_->truncate_log(l, from + keep); !r) return r;
             t.resize(keep);
         }
-        size_t pos = 0;
-        while (pos < t.size()) {
-            size_t nl = t.find('\n', pos);
-            auto link = parse_chain_line(std::string_view(t).substr(pos, nl - pos));
-            pos = nl + 1;
-            if (!link) continue;
-            others.insert(link->id);
-            seq_ = link->seq;
-            head_ = link->chain_sha256;
-        }
+        follow_chain(t, others);
         chain_log_ = l;
         chain_off_ = from + t.size();
     }

@@ -74,6 +74,7 @@ private:
         : store_(std::move(s)), index_(std::move(i)), opts_(std::move(o)) {}
     Result<Ok> recover();
     Result<Ok> catch_up(const std::string& target, std::set<std::string>& others);
+    void follow_chain(std::string_view chain_text, std::set<std::string>& ids);
     Result<Ok> flush(const std::vector<Pending*>& batch);
     Result<Ok> commit(Pending& p);
     std::string new_id(int64_t t);
