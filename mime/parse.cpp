@@ -58,7 +58,8 @@ struct ScanResult {
     // order: mimetic reads such a body as the embedded message's header, so the bytes come from here.
     std::vector<std::string_view> encoded_messages;
     std::size_t delimited_parts = 0;  // parts opened by a delimiter line, nested messages included
-    bool loose_delimiter = false;     // a delimiter line with more than white space after the boundary
+    bool loose_delimiter = false;     // a delimiter line with more than white space after the boundary,
+                                      // or one inside a part's header block
 };
 
 struct Frame {
@@ -167,6 +168,12 @@ ScanResult prescan(std::string_view raw, const Limits& lim, std::vector<Anomaly>
                 if (in_cte && cte.size() < 256) cte.append(line);
                 continue;
             }
+            // A delimiter line before the blank line that ends a part's header: RFC 2046 ends the
+            // part there, mimetic reads the line (and the parts after it) as that part's body.
+            if (line.size() > 2 && line[0] == '-' && line[1] == '-' && line.find(':') == std::string_view::npos)
+                for (const auto& f : stack)
+                    if (!f.boundary.empty() && line.substr(2).compare(0, f.boundary.size(), f.boundary) == 0)
+                        r.loose_delimiter = true;
             if (++fields > lim.max_headers) {
                 add(an, "headers", "more than " + std::to_string(lim.max_headers) + " header fields");
                 r.structure_ok = false;

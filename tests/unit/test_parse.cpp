@@ -144,6 +144,13 @@ TEST_CASE("parts mimetic finds are never left unread inside a leaf", "[parse]") 
         CHECK(has_anomaly(m, "boundary"));
         CHECK(m.scan_raw);
     }
+    SECTION("a part header with no blank line before the next delimiter (found by fuzz-mime-diff): scanned whole") {
+        // mimetic reads the delimiter and the base64 part after it as the text part's body.
+        Message m = parse("Content-Type: multipart/mixed; boundary=\"b\"\n\n--b\nContent-Type: text/plain\n"
+                          "--b\nContent-Type: application/octet-stream; name=\"a.bin\"\n"
+                          "Content-Transfer-Encoding: base64\n\nAAECAwQFBgcICQ==\n--b--\n");
+        CHECK(m.scan_raw);
+    }
     SECTION("a part after the closing boundary: scanned whole") {
         Message m = parse("Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\n"
                           "hi\r\n--b--\r\n--b\r\nContent-Type: application/octet-stream\r\n\r\nx\r\n--b--\r\n");
