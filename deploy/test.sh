@@ -3,7 +3,7 @@
 # then runs unit, corpus, integration, sanitizer and fuzz stages. Exits non-zero on any failure.
 #
 #   deploy/test.sh            everything
-#   FUZZ_SECONDS=10 deploy/test.sh   shorter fuzz run
+#   FUZZ_SECONDS=10 deploy/test.sh   shorter fuzz run (FUZZ_DIFF_SECONDS, FUZZ_SEED: the differential one)
 #   STAGES="unit corpus" deploy/test.sh   only some stages (unit corpus integration asan fuzz)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -69,7 +69,7 @@ if want fuzz; then
   # a parsed part (or the parser hands the raw message whole to the scanners).
   rm -rf build-fuzz/corpus-diff
   cp -r tests/fuzz/corpus-diff build-fuzz/corpus-diff
-  build-fuzz/fuzz-mime-diff -dict=tests/fuzz/mime.dict -max_total_time="${FUZZ_DIFF_SECONDS:-30}" -max_len=65536 -timeout=2 -rss_limit_mb=2048 \
+  build-fuzz/fuzz-mime-diff -dict=tests/fuzz/mime.dict -seed="${FUZZ_SEED:-1}" -max_total_time="${FUZZ_DIFF_SECONDS:-30}" -max_len=65536 -timeout=2 -rss_limit_mb=2048 \
     -artifact_prefix=build-fuzz/diff- build-fuzz/corpus-diff 2>&1 | tail -5
   # libFuzzer exits non-zero (and set -e stops us) on any crash, leak or timeout.
 fi
