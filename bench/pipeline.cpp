@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "mime/codec.h"
-#include "checks/engine.h"
+#include "policy/engine.h"
 #include "checks/content_check.h"
 #include "checks/scan.h"
 #include "mime/parse.h"

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "cache/memory_policy_store.h"
-#include "checks/engine.h"
+#include "policy/engine.h"
 
 namespace fs = std::filesystem;
 

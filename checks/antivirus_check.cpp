@@ -2,7 +2,7 @@
 
 #include "checks/attachment_check.h"
 #include "checks/attachment_policy.h"
-#include "checks/strip.h"
+#include "checks/attachment_policy.h"
 #include <chrono>
 #include <mutex>
 

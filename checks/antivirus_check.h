@@ -5,7 +5,7 @@
 
 #include <memory>
 
-#include "checks/check.h"
+#include "policy/check.h"
 #include "checks/clamav_engine.h"
 #include "config/config.h"
 

@@ -1,7 +1,7 @@
 #include "checks/attachment_check.h"
 
 #include "checks/attachment_policy.h"
-#include "checks/strip.h"
+#include "checks/attachment_policy.h"
 #include "mime/codec.h"
 
 namespace ord {

@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-#include "checks/check.h"
+#include "policy/check.h"
 #include "config/config.h"
 
 namespace ord {

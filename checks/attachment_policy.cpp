@@ -1,9 +1,10 @@
 #include "checks/attachment_policy.h"
 
-#include "checks/direction.h"
+#include "policy/direction.h"
 
 #include "base/address.h"
 #include "base/text.h"
+#include "mime/strip.h"
 
 #include <algorithm>
 #include <array>
@@ -225,9 +226,18 @@ bool attachment_policy_applies(const Config& cfg, const Envelope& env) {
     const auto& a = cfg.attachments;
     if (!a.enabled) return false;
     if (address_in(env.mail_from, a.allow_senders)) return false;
-    // The message's direction as every other rule reads it (checks/direction.h).
+    // The message's direction as every other rule reads it (policy/direction.h).
     std::string dir = direction_name(message_direction(cfg, env));
     return std::find(a.directions.begin(), a.directions.end(), dir) != a.directions.end();
+}
+
+bool part_strippable(const Config& cfg, const mime::Part& p, std::string_view kind) {
+    return !p.extracted && kind_stripped(cfg, kind);
+}
+
+void mark_stripped(Finding& f, const mime::Part& p, const std::string& shown, std::string_view kind) {
+    f.part = mime::part_key(p.body);
+    f.part_label = "'" + (shown.empty() ? p.media_type() : shown) + "' (" + std::string(kind) + ")";
 }
 
 }  // namespace ord

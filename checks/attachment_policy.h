@@ -7,7 +7,9 @@
 #include <string_view>
 #include <vector>
 
-#include "checks/envelope.h"
+#include "policy/envelope.h"
+#include "policy/finding.h"
+#include "mime/message.h"
 #include "config/config.h"
 
 namespace ord {
@@ -52,5 +54,13 @@ inline bool kind_stripped(const Config& cfg, std::string_view kind) {
         if (k == kind) return true;
     return false;
 }
+
+// Whether a banned part of this kind is cut out (attachments.strip lists the kind) rather than
+// the message refused: only a MIME part of its own can be (a uuencoded file cannot).
+bool part_strippable(const Config& cfg, const mime::Part& p, std::string_view kind);
+// Makes `f` name the part to cut out: its part_key, and `'shown' (kind)` for people (the media
+// type when the part has no name).
+void mark_stripped(Finding& f, const mime::Part& p, const std::string& shown, std::string_view kind);
+
 
 }  // namespace ord

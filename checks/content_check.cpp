@@ -10,7 +10,7 @@
 #include <map>
 #include <set>
 
-#include "checks/direction.h"
+#include "policy/direction.h"
 #include "checks/normalize.h"
 #include "checks/personal_data.h"
 #include "mime/codec.h"

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "checks/check.h"
+#include "policy/check.h"
 #include "config/config.h"
 
 #include <re2/re2.h>

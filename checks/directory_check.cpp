@@ -5,7 +5,7 @@
 #include <unordered_set>
 
 #include "cache/policy_files.h"
-#include "checks/identity.h"
+#include "policy/identity.h"
 #include "checks/scan.h"
 
 namespace ord {

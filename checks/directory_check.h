@@ -7,7 +7,7 @@
 #include <memory>
 
 #include "cache/policy_store.h"
-#include "checks/check.h"
+#include "policy/check.h"
 #include "config/config.h"
 
 namespace ord {

@@ -2,7 +2,7 @@
 // unclosed boundaries, dangerous names) into one `malformed` finding.
 #pragma once
 
-#include "checks/check.h"
+#include "policy/check.h"
 
 namespace ord {
 

@@ -6,8 +6,8 @@
 #include <span>
 #include <string_view>
 
-#include "checks/check.h"
-#include "checks/verdict.h"
+#include "policy/check.h"
+#include "base/verdict.h"
 #include "config/config.h"
 
 namespace ord {

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "checks/engine.h"
+#include "policy/engine.h"
 
 namespace ord {
 

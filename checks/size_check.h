@@ -2,7 +2,7 @@
 // larger than the configured limit is an `oversize` finding.
 #pragma once
 
-#include "checks/check.h"
+#include "policy/check.h"
 #include "config/config.h"
 
 namespace ord {

@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "base/terminal.h"
-#include "checks/direction.h"
-#include "checks/engine.h"
+#include "policy/direction.h"
+#include "policy/engine.h"
 #include "checks/scan.h"
 #include "config/config.h"
 #include "mime/parse.h"

@@ -11,10 +11,10 @@
 #include <vector>
 
 #include "base/terminal.h"
-#include "checks/engine.h"
+#include "policy/engine.h"
 #include "checks/registry.h"
 #include "checks/scan.h"
-#include "checks/strip.h"
+#include "disposition/strip.h"
 #include "cli/json.h"
 #include "mime/strip.h"
 #include "config/config.h"

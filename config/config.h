@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "base/result.h"
-#include "checks/verdict.h"
+#include "base/verdict.h"
 #include "config/rules.h"
 #include "mime/parse.h"
 

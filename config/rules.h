@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "base/result.h"
-#include "checks/verdict.h"
+#include "base/verdict.h"
 
 namespace ord {
 
@@ -19,7 +19,7 @@ enum class Scope { Subject = 0, Body = 1, Attachment = 2, Headers = 3 };
 constexpr std::size_t kScopeCount = 4;
 const char* scope_name(Scope s);
 
-// Mail direction relative to the organisation, decided per recipient (checks/direction.h).
+// Mail direction relative to the organisation, decided per recipient (policy/direction.h).
 enum class Direction { Inbound = 0, Outbound = 1, Internal = 2 };
 constexpr std::size_t kDirectionCount = 3;
 const char* direction_name(Direction d);

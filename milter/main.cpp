@@ -25,11 +25,11 @@
 #include <vector>
 
 #include "base/log.h"
-#include "checks/engine.h"
-#include "journal/milter_hook.h"
-#include "checks/strip.h"
-#include "milter/keep.h"
-#include "milter/notify.h"
+#include "policy/engine.h"
+#include "disposition/journal_write.h"
+#include "disposition/strip.h"
+#include "disposition/keep.h"
+#include "disposition/notify.h"
 #include "milter/session.h"
 #include "milter/verdict_map.h"
 #include "mime/parse.h"

@@ -9,7 +9,7 @@
 #include <string_view>
 
 #include "base/result.h"
-#include "checks/engine.h"
+#include "policy/engine.h"
 
 namespace ord::milter {
 

@@ -3,7 +3,7 @@
 
 #include <libmilter/mfapi.h>
 
-#include "checks/verdict.h"
+#include "base/verdict.h"
 
 namespace ord::milter {
 

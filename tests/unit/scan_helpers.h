@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "checks/engine.h"
+#include "policy/engine.h"
 #include "checks/scan.h"
 
 namespace testutil {

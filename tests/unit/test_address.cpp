@@ -4,7 +4,7 @@
 
 #include "base/address.h"
 #include "cache/memory_policy_store.h"
-#include "checks/direction.h"
+#include "policy/direction.h"
 
 #include <arpa/inet.h>
 

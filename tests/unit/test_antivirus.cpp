@@ -16,7 +16,7 @@
 #include "checks/antivirus_check.h"
 #include "checks/attachment_policy.h"
 #include "checks/clamav_engine.h"
-#include "checks/engine.h"
+#include "policy/engine.h"
 #include "checks/scan.h"
 #include "mime/codec.h"
 #include "mime/parse.h"

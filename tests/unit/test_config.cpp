@@ -4,7 +4,7 @@
 #include <fstream>
 #include <string>
 
-#include "checks/engine.h"
+#include "policy/engine.h"
 #include "config/config.h"
 
 namespace {

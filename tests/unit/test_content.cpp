@@ -7,8 +7,8 @@
 #include <set>
 #include <string>
 
-#include "checks/direction.h"
-#include "checks/engine.h"
+#include "policy/direction.h"
+#include "policy/engine.h"
 #include "checks/personal_data.h"
 #include "checks/scan.h"
 #include "config/rules.h"

@@ -3,8 +3,8 @@
 
 #include "cache/memory_policy_store.h"
 #include "checks/directory_check.h"
-#include "checks/engine.h"
-#include "checks/identity.h"
+#include "policy/engine.h"
+#include "policy/identity.h"
 #include "checks/scan.h"
 
 namespace {

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 #include <string>
 
-#include "checks/engine.h"
+#include "policy/engine.h"
 #include "checks/scan.h"
 
 namespace {

@@ -5,7 +5,7 @@
 #include <set>
 #include <string>
 
-#include "checks/engine.h"
+#include "policy/engine.h"
 #include "checks/scan.h"
 #include "mime/parse.h"
 #include "scan_helpers.h"

@@ -17,7 +17,7 @@
 #include "mime/codec.h"
 #include "checks/attachment_policy.h"
 #include "checks/clamav_engine.h"
-#include "checks/engine.h"
+#include "policy/engine.h"
 #include "checks/scan.h"
 
 #include "tests/unit/scan_helpers.h"

@@ -4,9 +4,9 @@
 
 #include <string>
 
-#include "checks/engine.h"
+#include "policy/engine.h"
 #include "checks/scan.h"
-#include "checks/strip.h"
+#include "disposition/strip.h"
 #include "mime/codec.h"
 #include "mime/parse.h"
 #include "mime/strip.h"

@@ -1,4 +1,4 @@
-#include "checks/identity.h"
+#include "policy/identity.h"
 
 namespace ord {
 

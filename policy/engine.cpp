@@ -1,8 +1,8 @@
-#include "checks/engine.h"
+#include "policy/engine.h"
 
 #include <exception>
 
-#include "checks/direction.h"
+#include "policy/direction.h"
 #include "checks/registry.h"
 
 namespace ord {

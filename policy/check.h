@@ -5,8 +5,8 @@
 #include <string>
 #include <string_view>
 
-#include "checks/envelope.h"
-#include "checks/finding.h"
+#include "policy/envelope.h"
+#include "policy/finding.h"
 #include "mime/message.h"
 
 #include <stdexcept>

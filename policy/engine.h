@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "base/result.h"
-#include "checks/check.h"
+#include "policy/check.h"
 #include "config/config.h"
 #include "mime/message.h"
 

@@ -11,8 +11,8 @@
 #include <thread>
 
 #include "base/result.h"
-#include "checks/engine.h"
-#include "checks/envelope.h"
+#include "policy/engine.h"
+#include "policy/envelope.h"
 #include "config/config.h"
 #include "mime/message.h"
 

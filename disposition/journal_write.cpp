@@ -1,4 +1,4 @@
-#include "journal/milter_hook.h"
+#include "disposition/journal_write.h"
 
 #include <pwd.h>
 #include <sys/stat.h>

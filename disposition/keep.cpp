@@ -1,4 +1,4 @@
-#include "milter/keep.h"
+#include "disposition/keep.h"
 
 #include <pwd.h>
 #include <sys/stat.h>

@@ -1,8 +1,7 @@
-#include "checks/strip.h"
+#include "disposition/strip.h"
 
 #include <set>
 
-#include "checks/attachment_policy.h"
 #include "mime/strip.h"
 
 namespace ord {
@@ -11,15 +10,6 @@ namespace {
 bool goes_on(Verdict v) { return v == Verdict::Accept || v == Verdict::Tag || v == Verdict::Quarantine; }
 
 }  // namespace
-
-bool part_strippable(const Config& cfg, const mime::Part& p, std::string_view kind) {
-    return !p.extracted && kind_stripped(cfg, kind);
-}
-
-void mark_stripped(Finding& f, const mime::Part& p, const std::string& shown, std::string_view kind) {
-    f.part = mime::part_key(p.body);
-    f.part_label = "'" + (shown.empty() ? p.media_type() : shown) + "' (" + std::string(kind) + ")";
-}
 
 bool wants_strip(const Decision& d) {
     if (!goes_on(d.verdict)) return false;

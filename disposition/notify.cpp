@@ -1,4 +1,4 @@
-#include "milter/notify.h"
+#include "disposition/notify.h"
 
 #include <netdb.h>
 #include <poll.h>
@@ -14,9 +14,9 @@
 #include <random>
 
 #include "base/log.h"
-#include "checks/direction.h"
+#include "policy/direction.h"
 #include "journal/store.h"
-#include "milter/keep.h"
+#include "disposition/keep.h"
 
 namespace ord::milter {
 namespace {

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "base/address.h"
-#include "checks/envelope.h"
+#include "policy/envelope.h"
 #include "config/config.h"
 
 namespace ord {

@@ -6,9 +6,9 @@
 #include <string_view>
 
 #include "base/result.h"
-#include "checks/envelope.h"
-#include "checks/finding.h"
-#include "checks/verdict.h"
+#include "policy/envelope.h"
+#include "policy/finding.h"
+#include "base/verdict.h"
 #include "config/config.h"
 #include "mime/message.h"
 

@@ -6,17 +6,10 @@
 #include <string>
 #include <string_view>
 
-#include "checks/engine.h"
+#include "policy/engine.h"
 #include "mime/message.h"
 
 namespace ord {
-
-// Whether a banned part of this kind is cut out (attachments.strip lists the kind) rather than
-// the message refused: only a MIME part of its own can be (a uuencoded file cannot).
-bool part_strippable(const Config& cfg, const mime::Part& p, std::string_view kind);
-// Makes `f` name the part to cut out: its part_key, and `'shown' (kind)` for people (the media
-// type when the part has no name).
-void mark_stripped(Finding& f, const mime::Part& p, const std::string& shown, std::string_view kind);
 
 // True when the message goes on (accept, tag, quarantine) and some stripped_attachment
 // finding names a part to cut out.

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "cache/policy_store.h"
-#include "checks/envelope.h"
+#include "policy/envelope.h"
 
 namespace ord {
 

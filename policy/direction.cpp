@@ -1,4 +1,4 @@
-#include "checks/direction.h"
+#include "policy/direction.h"
 
 namespace ord {
 

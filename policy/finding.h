@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "checks/verdict.h"
+#include "base/verdict.h"
 
 namespace ord {
 
