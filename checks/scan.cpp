@@ -58,6 +58,8 @@ ScanOutcome scan_message(const Engine& engine, Envelope env, std::string_view ra
             worst_refusal = &d;
 
     Decision m = engine.message(env, msg, std::move(carried));
+    out.accepted = env;
+    if (!env.rcpts.empty() || rcpts.empty()) out.message = m;
     // The verdict shown is the worst answer any part of the transaction got; a recipient refused at
     // RCPT while others were accepted shows as that refusal, with every finding listed.
     if (worst_refusal && static_cast<int>(worst_refusal->verdict) > static_cast<int>(m.verdict)) {

@@ -3,6 +3,7 @@
 // `ordinance scan` and the benchmarks so that they measure and show exactly what the milter does.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,11 @@ struct ScanOutcome {
     Decision decision;  // the folded verdict over recipients and message
     std::vector<std::pair<std::string, Decision>> recipients;  // per recipient, as answered at RCPT
     std::size_t parse_anomalies = 0;
+    // What the milter's end of message sees: the envelope with the recipients accepted at RCPT
+    // (and the sender as used), and the end-of-message decision; absent when the transaction
+    // was refused before the data (at MAIL FROM, or every recipient).
+    Envelope accepted;
+    std::optional<Decision> message;
 };
 
 // When env.mail_from is empty and `from_header_stands_in`, the From: address is used.

@@ -12,7 +12,7 @@
 #include "base/terminal.h"
 #include "base/text.h"
 #include "checks/personal_data.h"
-#include "cli/json.h"
+#include "base/json.h"
 #include "config/config.h"
 #include "journal/codec.h"
 #include "journal/config_policy.h"

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <optional>
 #include <iostream>
 #include <sstream>
 #include <string>
@@ -14,8 +15,10 @@
 #include "policy/engine.h"
 #include "checks/registry.h"
 #include "checks/scan.h"
+#include "disposition/plan.h"
 #include "disposition/strip.h"
-#include "cli/json.h"
+#include "base/json.h"
+#include "mime/parse.h"
 #include "mime/strip.h"
 #include "config/config.h"
 
@@ -74,8 +77,8 @@ constexpr const char* kScanHelp = R"(NAME
 
 SYNOPSIS
     ordinance [--config FILE] [--set K=V]... scan [--mail-from ADDR] [--rcpt ADDR]...
-              [--auth LOGIN] [--client-ip IP] [--helo NAME] [--json] [--strip-out FILE]
-              FILE.eml...
+              [--auth LOGIN] [--client-ip IP] [--helo NAME] [--json] [--plan]
+              [--queue-id ID] [--strip-out FILE] FILE.eml...
 
 DESCRIPTION
     Parses each message and runs it through exactly the checks ordinance-milter runs:
@@ -93,6 +96,17 @@ OPTIONS
     --json             One JSON object per message per line:
                        {"file","verdict","smtp_reply","findings":[{"rule","category",
                        "action","score","reason","evidence"}]}
+    --plan             Also print the plan: exactly what ordinance-milter would do with
+                       the message after the verdict, in the order it does it - the
+                       original kept (attachments.strip), header fields added or
+                       changed, recipients redirected, the body replaced, the hold, the
+                       journal entry (whole message or metadata), notices, the actions
+                       the MTA must have granted, and the SMTP answer. Nothing is
+                       written. With --json the object gains "plan":{...}
+                       ("answer","keep","add_headers","redirects","change_headers",
+                       "replace_body","hold","journal","notices","needs"); null when
+                       the transaction is refused before the data.
+    --queue-id ID      Queue id the plan names the kept original after (default SCAN).
     --strip-out FILE   With one message: write it to FILE as the milter would deliver it
                        when attachments.strip cuts parts out (rule stripped_attachment):
                        each such part replaced by a short text notice. Not written when
@@ -161,7 +175,9 @@ void print_text(const std::string& file, const ord::ScanOutcome& o) {
     }
 }
 
-void print_json(const std::string& file, const ord::ScanOutcome& o) {
+// `plan_wanted`: add "plan", null when the transaction was refused before the data.
+void print_json(const std::string& file, const ord::ScanOutcome& o, bool plan_wanted,
+                const ord::disposition::Plan* plan) {
     const auto& d = o.decision;
     std::ostringstream os;
     os << "{\"file\":" << ord::json_string(file) << ",\"verdict\":" << ord::json_string(ord::verdict_name(d.verdict))
@@ -174,7 +190,9 @@ void print_json(const std::string& file, const ord::ScanOutcome& o) {
            << ",\"reason\":" << ord::json_string(f.reason) << ",\"evidence\":" << ord::json_string(f.evidence)
            << ",\"policy\":" << ord::json_string(f.policy) << "}";
     }
-    os << "]}\n";
+    os << "]";
+    if (plan_wanted) os << ",\"plan\":" << (plan ? ord::disposition::plan_json(*plan) : std::string("null"));
+    os << "}\n";
     std::cout << os.str();
 }
 
@@ -182,7 +200,7 @@ int cmd_scan(const std::string& config, const std::vector<std::string>& sets, co
     ord::Envelope env;
     env.client_addr = "127.0.0.1";
     env.helo = "localhost";
-    bool json = false;
+    bool json = false, show_plan = false;
     std::string strip_out;
     std::vector<std::string> files;
     for (size_t i = 0; i < args.size(); ++i) {
@@ -198,6 +216,10 @@ int cmd_scan(const std::string& config, const std::vector<std::string>& sets, co
             return 0;
         } else if (a == "--json") {
             json = true;
+        } else if (a == "--plan") {
+            show_plan = true;
+        } else if (a == "--queue-id") {
+            if (!value(env.queue_id)) return usage("--queue-id needs an id");
         } else if (a == "--strip-out") {
             if (!value(strip_out)) return usage("--strip-out needs a file name");
         } else if (a == "--mail-from") {
@@ -233,8 +255,23 @@ int cmd_scan(const std::string& config, const std::vector<std::string>& sets, co
             continue;
         }
         ord::ScanOutcome o = ord::scan_message(**engine, env, raw);
-        if (json) print_json(f, o);
-        else print_text(f, o);
+        std::optional<ord::disposition::Plan> plan;
+        if (show_plan && o.message) {
+            ord::Envelope penv = o.accepted;
+            if (penv.queue_id.empty()) penv.queue_id = "SCAN";
+            ord::mime::Message msg = ord::mime::parse(raw, (*engine)->config().limits);
+            plan = ord::disposition::make_plan({(*engine)->config(), penv, raw, msg}, *o.message);
+        }
+        if (json) {
+            print_json(f, o, show_plan, plan ? &*plan : nullptr);
+        } else {
+            print_text(f, o);
+            if (show_plan) {
+                std::cout << "  plan:\n";
+                if (plan) std::cout << ord::disposition::plan_text(*plan, "    ");
+                else std::cout << "    refused before the data: " << ord::terminal_text(o.decision.smtp_reply()) << "\n";
+            }
+        }
         if (o.decision.verdict != ord::Verdict::Accept && status == 0) status = 1;
         if (!strip_out.empty() && ord::wants_strip(o.decision)) {
             auto st = ord::mime::strip_parts(raw, ord::strip_notices(o.decision, ""), (*engine)->config().limits);

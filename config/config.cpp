@@ -183,7 +183,7 @@ Result<std::shared_ptr<const Config>> load_config(const std::string& path, const
         if (!dd.empty()) cfg->data_dir = dd.front() == '/' ? dd : dir + "/" + dd;
     }
     w.only(root, "", {"data_dir", "milter", "limits", "size", "rules", "organisation", "policy", "content",
-                      "antivirus", "attachments", "journal", "notify"});
+                      "antivirus", "attachments", "journal", "notify", "disposition"});
 
     if (auto* t = w.table(root, "milter", "milter")) {
         w.only(*t, "milter", {"socket", "socket_mode", "socket_group", "user", "spool_dir", "memory_body_limit",
@@ -360,6 +360,25 @@ Result<std::shared_ptr<const Config>> load_config(const std::string& path, const
         w.one_of(*t, "directions", "notify", n.directions, kDirections);
         if (n.enabled && n.spool_dir.empty())
             w.error(t->source(), "notify.spool_dir must name a directory when notify.enabled is true");
+    }
+    if (auto* t = w.table(root, "disposition", "disposition")) {
+        auto& d = cfg->disposition;
+        w.only(*t, "disposition", {"on_keep_error", "on_change_error", "on_hold_error", "on_journal_error"});
+        const std::pair<const char*, Verdict*> keys[] = {{"on_keep_error", &d.on_keep_error},
+                                                        {"on_change_error", &d.on_change_error},
+                                                        {"on_hold_error", &d.on_hold_error},
+                                                        {"on_journal_error", &d.on_journal_error}};
+        for (const auto& [key, out] : keys) {
+            std::string v;
+            w.str(*t, key, v);
+            if (v.empty()) continue;
+            if (v == "tempfail") *out = Verdict::TempFail;
+            else if (v == "reject") *out = Verdict::Reject;
+            else
+                w.error(t->get(key)->source(), std::string("disposition.") + key +
+                                                   " must be \"tempfail\" (the sender's MTA retries) or \"reject\" (got '" +
+                                                   v + "')");
+        }
     }
     if (auto* t = w.table(root, "content", "content")) {
         w.only(*t, "content", {"rules"});

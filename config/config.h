@@ -137,6 +137,18 @@ struct Config {
         std::string spool_dir = "/var/lib/ordinance/notices";
         std::size_t retry_seconds = 60;
     } notify;
+
+    // What the MTA is told when a step after the verdict fails (disposition/): keeping the
+    // original of a stripped message, changing the message (headers, recipients, body),
+    // holding it, writing the journal. "tempfail" (451, the default: the sender's MTA
+    // retries) or "reject" (550). Whatever the answer, a failed step is never reported done
+    // and nothing is journaled for a message the MTA was not told was accepted.
+    struct Disposition {
+        Verdict on_keep_error = Verdict::TempFail;
+        Verdict on_change_error = Verdict::TempFail;
+        Verdict on_hold_error = Verdict::TempFail;
+        Verdict on_journal_error = Verdict::TempFail;
+    } disposition;
 };
 
 // Loads and validates a configuration file. `overrides` are "section.key=value" strings

@@ -14,11 +14,9 @@
 #include "journal/config_policy.h"
 #include "journal/journal.h"
 
-namespace ord::journal {
+namespace ord::disposition {
+using namespace ord::journal;
 namespace {
-
-// The daemon's one journal; opened in main() before any connection is accepted.
-std::unique_ptr<JournalWriter> g_writer;
 
 Result<Ok> mkdirs(const std::string& path, mode_t mode) {
     std::string cur;
@@ -68,8 +66,12 @@ Result<Ok> prepare_journal_dir(const Config& cfg, const std::string& user) {
     return r;
 }
 
-Result<Ok> open_milter_journal(const Config& cfg) {
-    if (!cfg.journal.enabled) return Ok{};
+JournalSink::JournalSink() = default;
+JournalSink::~JournalSink() = default;
+
+Result<std::unique_ptr<JournalSink>> JournalSink::open(const Config& cfg) {
+    std::unique_ptr<JournalSink> sink(new JournalSink());
+    if (!cfg.journal.enabled) return sink;
     auto store = FsStore::open(cfg.journal.dir);
     if (!store) return store.error();
     std::unique_ptr<JournalIndex> index;
@@ -81,17 +83,15 @@ Result<Ok> open_milter_journal(const Config& cfg) {
     opts.policy = policy_from_config(cfg);
     auto w = JournalWriter::open(std::move(*store), std::move(index), std::move(opts));
     if (!w) return w.error();
-    g_writer = std::move(*w);
-    log::info("journal_open", {{"dir", cfg.journal.dir}, {"recovered", std::to_string(g_writer->recovered())}});
-    return Ok{};
+    sink->writer_ = std::move(*w);
+    log::info("journal_open", {{"dir", cfg.journal.dir}, {"recovered", std::to_string(sink->writer_->recovered())}});
+    return sink;
 }
 
-Result<Ok> journal_message(const Config& cfg, const Envelope& env, std::string_view raw, const mime::Message& msg,
-                           Verdict verdict, const Findings& findings, const std::string& reason) {
+Result<Ok> JournalSink::record(const Config& cfg, const Envelope& env, std::string_view raw, const mime::Message& msg,
+                               Verdict verdict, bool keep_body, const Findings& findings, const std::string& reason) {
     if (!cfg.journal.enabled) return Ok{};
-    if (!g_writer) return Error{"journal", "journal is not open"};
-    if (verdict == Verdict::TempFail) return Ok{};  // not a disposition: the message comes back
-    bool keep_body = verdict == Verdict::Accept || verdict == Verdict::Tag || verdict == Verdict::Quarantine;
+    if (!writer_) return Error{"journal", "journal is not open"};
     JournalEntry e;
     e.queue_id = env.queue_id;
     e.mail_from = env.mail_from;
@@ -115,7 +115,7 @@ Result<Ok> journal_message(const Config& cfg, const Envelope& env, std::string_v
     for (const auto& f : findings) e.findings.push_back({f.rule, std::string(verdict_name(f.action)), f.reason});
     std::string text = keep_body ? body_text_of(msg) : "";
     RetentionPolicy policy = policy_from_config(cfg);
-    auto id = g_writer->record(std::move(e), raw, keep_body, text, &policy);
+    auto id = writer_->record(std::move(e), raw, keep_body, text, &policy);
     if (!id) {
         log::error("journal_error", {{"qid", env.queue_id}, {"error", id.error().message}});
         return id.error();
@@ -124,4 +124,4 @@ Result<Ok> journal_message(const Config& cfg, const Envelope& env, std::string_v
     return Ok{};
 }
 
-}  // namespace ord::journal
+}  // namespace ord::disposition

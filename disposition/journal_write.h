@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <memory>
 #include <string_view>
 
 #include "base/result.h"
@@ -13,17 +14,29 @@
 #include "mime/message.h"
 
 namespace ord::journal {
+class JournalWriter;
+}
+
+namespace ord::disposition {
 
 // As root, before dropping privileges: creates journal.dir (mode 0700) and gives it, and
 // the files the milter writes in it, to `user`. A no-op when the journal is disabled.
 Result<Ok> prepare_journal_dir(const Config& cfg, const std::string& user);
-// After dropping privileges: opens the process's journal (store, index, recovery).
-Result<Ok> open_milter_journal(const Config& cfg);
+// The daemon's journal: opened once after privileges are dropped (store, index, recovery),
+// then shared by every connection's thread (the writer serialises its own writes).
+class JournalSink {
+public:
+    ~JournalSink();
+    // A sink that records nothing when journal.enabled is false.
+    static Result<std::unique_ptr<JournalSink>> open(const Config& cfg);
+    // Journals one message: whole when `keep_body` (it goes on to the MTA), else its metadata
+    // with `reason` (refused, discarded). An error means the message is not journaled.
+    Result<Ok> record(const Config& cfg, const Envelope& env, std::string_view raw, const mime::Message& msg,
+                      Verdict verdict, bool keep_body, const Findings& findings, const std::string& reason);
 
-// Journals one message at end of data. What goes on to the MTA (accept, tag, quarantine)
-// is kept whole; reject and discard are kept as metadata with their reason. An error
-// means the message is not journaled and the milter must tempfail it.
-Result<Ok> journal_message(const Config& cfg, const Envelope& env, std::string_view raw, const mime::Message& msg,
-                           Verdict verdict, const Findings& findings, const std::string& reason);
+private:
+    JournalSink();
+    std::unique_ptr<journal::JournalWriter> writer_;
+};
 
-}  // namespace ord::journal
+}  // namespace ord::disposition

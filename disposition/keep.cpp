@@ -12,7 +12,7 @@
 #include "base/owner.h"
 #include "journal/store.h"
 
-namespace ord::milter {
+namespace ord::disposition {
 
 std::string kept_name(const std::string& queue_id) {
     std::time_t now = std::time(nullptr);
@@ -55,4 +55,4 @@ Result<Ok> prepare_stripped_dir(const Config& cfg, const std::string& user) {
     return make_private_dir(cfg.attachments.stripped_dir, user, "attachments.stripped_dir");
 }
 
-}  // namespace ord::milter
+}  // namespace ord::disposition

@@ -9,7 +9,7 @@
 #include "base/result.h"
 #include "config/config.h"
 
-namespace ord::milter {
+namespace ord::disposition {
 
 // A name for the kept original: "YYYY/MM/DD/QUEUEID-HHMMSS-RANDOM.eml" (UTC).
 std::string kept_name(const std::string& queue_id);
@@ -26,4 +26,4 @@ Result<Ok> make_private_dir(const std::string& dir, const std::string& user, con
 // root before privileges are dropped.
 Result<Ok> prepare_stripped_dir(const Config& cfg, const std::string& user);
 
-}  // namespace ord::milter
+}  // namespace ord::disposition

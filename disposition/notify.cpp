@@ -18,7 +18,7 @@
 #include "journal/store.h"
 #include "disposition/keep.h"
 
-namespace ord::milter {
+namespace ord::disposition {
 namespace {
 
 std::string one_line(std::string s) {
@@ -312,4 +312,4 @@ Result<Ok> prepare_notice_dir(const Config& cfg, const std::string& user) {
     return make_private_dir(cfg.notify.spool_dir, user, "notify.spool_dir");
 }
 
-}  // namespace ord::milter
+}  // namespace ord::disposition

@@ -16,7 +16,7 @@
 #include "config/config.h"
 #include "mime/message.h"
 
-namespace ord::milter {
+namespace ord::disposition {
 
 // Whether this held message's sender is to be told (notify.enabled, categories, directions).
 bool wants_notice(const Config& cfg, const Envelope& env, const Decision& d);
@@ -54,4 +54,4 @@ private:
 // Makes notify.spool_dir (mode 0700) and hands it to `user`; called as root at start.
 Result<Ok> prepare_notice_dir(const Config& cfg, const std::string& user);
 
-}  // namespace ord::milter
+}  // namespace ord::disposition

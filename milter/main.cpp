@@ -26,14 +26,14 @@
 
 #include "base/log.h"
 #include "policy/engine.h"
+#include "disposition/durable.h"
 #include "disposition/journal_write.h"
-#include "disposition/strip.h"
+#include "disposition/plan.h"
 #include "disposition/keep.h"
 #include "disposition/notify.h"
 #include "milter/session.h"
 #include "milter/verdict_map.h"
 #include "mime/parse.h"
-#include "mime/strip.h"
 
 namespace {
 
@@ -94,7 +94,9 @@ std::mutex g_engine_mu;
 std::shared_ptr<const ord::Engine> g_engine;
 std::string g_config_path;
 // Sends the notices to senders of held mail (notify.*); started after privileges are dropped.
-std::unique_ptr<ord::milter::Notifier> g_notifier;
+std::unique_ptr<ord::disposition::Notifier> g_notifier;
+// The journal every accepted message is recorded in; opened after privileges are dropped.
+std::unique_ptr<ord::disposition::JournalSink> g_journal;
 std::vector<std::string> g_overrides;
 
 std::shared_ptr<const ord::Engine> current_engine() {
@@ -157,12 +159,6 @@ void set_reply(SMFICTX* ctx, const ord::Decision& d) {
     set_reply(ctx, d.smtp_code.c_str(), d.enhanced_code.c_str(), d.reply_text);
 }
 
-std::string rule_list(const ord::Findings& fs) {
-    std::string out;
-    for (const auto& f : fs)
-        if (out.find(f.rule) == std::string::npos) out += (out.empty() ? "" : ",") + f.rule;
-    return out;
-}
 
 Session* ensure_session(SMFICTX* ctx) {
     Session* s = session(ctx);
@@ -241,7 +237,7 @@ sfsistat on_envfrom(SMFICTX* ctx, char** argv) {
         if (d.verdict == Verdict::Reject || d.verdict == Verdict::TempFail) {
             log::info("sender_refused", {{"qid", s->env.queue_id}, {"from", s->env.mail_from},
                                          {"auth", s->env.auth_login}, {"client", s->env.client_addr},
-                                         {"rules", rule_list(d.findings)}, {"reply", d.smtp_reply()}});
+                                         {"rules", ord::disposition::rule_list(d.findings)}, {"reply", d.smtp_reply()}});
             set_reply(ctx, d);
             return ord::milter::to_smfis(d.verdict);
         }
@@ -262,7 +258,7 @@ sfsistat on_envrcpt(SMFICTX* ctx, char** argv) {
             ++s->rcpt_rejected;
             log::info("rcpt_refused", {{"qid", s->env.queue_id}, {"from", s->env.mail_from}, {"rcpt", rcpt},
                                        {"action", std::string(ord::verdict_name(d.verdict))},
-                                       {"rules", rule_list(d.findings)}, {"reply", d.smtp_reply()}});
+                                       {"rules", ord::disposition::rule_list(d.findings)}, {"reply", d.smtp_reply()}});
             set_reply(ctx, d);
             return ord::milter::to_smfis(d.verdict);
         }
@@ -314,80 +310,54 @@ sfsistat on_body(SMFICTX* ctx, unsigned char* chunk, size_t len) {
     });
 }
 
-bool add_header(SMFICTX* ctx, const char* name, const std::string& value) {
-    std::string v;
-    for (char c : value) v += (c == '\r' || c == '\n') ? ' ' : c;
-    if (v.size() > 900) v.resize(900);
-    return smfi_addheader(ctx, const_cast<char*>(name), const_cast<char*>(v.c_str())) == MI_SUCCESS;
-}
-
-// A recipient the policy sends elsewhere (a deactivated account's supervisor): the new
-// recipient is added before the old one is removed, so that a failure never leaves the
-// message with nobody to go to; any failure tempfails the message.
-bool apply_redirects(SMFICTX* ctx, const Session& s, const ord::Findings& findings) {
-    for (const auto& f : findings) {
-        if (f.redirect_to.empty() || f.recipient.empty()) continue;
-        std::string from = "<" + f.recipient + ">", to = "<" + f.redirect_to + ">";
-        if (smfi_addrcpt(ctx, to.data()) != MI_SUCCESS || smfi_delrcpt(ctx, from.data()) != MI_SUCCESS ||
-            !add_header(ctx, "X-Ordinance-Redirected", f.recipient + " -> " + f.redirect_to + ": " + f.reason)) {
-            log::error("redirect_failed", {{"qid", s.env.queue_id}, {"rcpt", f.recipient}, {"to", f.redirect_to}});
-            return false;
+// The plan's MTA side: every change through libmilter, each call checked.
+class SmfiPort : public ord::disposition::MtaPort {
+public:
+    SmfiPort(SMFICTX* ctx, unsigned long granted) : ctx_(ctx), granted_(granted) {}
+    unsigned granted() const override {
+        using namespace ord::disposition;
+        unsigned g = 0;
+        if (granted_ & SMFIF_ADDHDRS) g |= kNeedAddHeader;
+        if (granted_ & SMFIF_CHGHDRS) g |= kNeedChangeHeader;
+        if (granted_ & SMFIF_CHGBODY) g |= kNeedChangeBody;
+        if (granted_ & SMFIF_QUARANTINE) g |= kNeedHold;
+        if (granted_ & SMFIF_ADDRCPT) g |= kNeedAddRcpt;
+        if (granted_ & SMFIF_DELRCPT) g |= kNeedDelRcpt;
+        return g;
+    }
+    bool add_header(const std::string& name, const std::string& value) override {
+        return smfi_addheader(ctx_, const_cast<char*>(name.c_str()), const_cast<char*>(value.c_str())) == MI_SUCCESS;
+    }
+    bool change_header(const std::string& name, const std::optional<std::string>& value) override {
+        return smfi_chgheader(ctx_, const_cast<char*>(name.c_str()), 1,
+                              value ? const_cast<char*>(value->c_str()) : nullptr) == MI_SUCCESS;
+    }
+    bool add_rcpt(const std::string& addr) override {
+        return smfi_addrcpt(ctx_, const_cast<char*>(addr.c_str())) == MI_SUCCESS;
+    }
+    bool del_rcpt(const std::string& addr) override {
+        return smfi_delrcpt(ctx_, const_cast<char*>(addr.c_str())) == MI_SUCCESS;
+    }
+    bool replace_body(std::string_view body) override {
+        constexpr std::size_t kChunk = 1 << 20;
+        if (body.empty())
+            return smfi_replacebody(ctx_, reinterpret_cast<unsigned char*>(const_cast<char*>("")), 0) == MI_SUCCESS;
+        for (std::size_t at = 0; at < body.size(); at += kChunk) {
+            std::size_t n = std::min(kChunk, body.size() - at);
+            if (smfi_replacebody(ctx_, reinterpret_cast<unsigned char*>(const_cast<char*>(body.data() + at)),
+                                 static_cast<int>(n)) != MI_SUCCESS)
+                return false;
         }
-        log::info("redirect", {{"qid", s.env.queue_id}, {"rcpt", f.recipient}, {"to", f.redirect_to}, {"rule", f.rule}});
+        return true;
     }
-    return true;
-}
+    bool hold(const std::string& reason) override {
+        return smfi_quarantine(ctx_, const_cast<char*>(reason.c_str())) == MI_SUCCESS;
+    }
 
-bool has_redirect(const ord::Findings& findings) {
-    for (const auto& f : findings)
-        if (!f.redirect_to.empty() && !f.recipient.empty()) return true;
-    return false;
-}
-
-// The SMFIF_* names of the actions in `need` that the MTA did not grant, e.g. "quarantine,addrcpt".
-std::string missing_actions(unsigned long need, unsigned long granted) {
-    static const std::pair<unsigned long, const char*> names[] = {
-        {SMFIF_ADDHDRS, "addheader"}, {SMFIF_CHGHDRS, "chgheader"}, {SMFIF_CHGBODY, "chgbody"},
-        {SMFIF_QUARANTINE, "quarantine"}, {SMFIF_ADDRCPT, "addrcpt"}, {SMFIF_DELRCPT, "delrcpt"}};
-    std::string out;
-    for (const auto& [flag, name] : names)
-        if ((need & flag) && !(granted & flag)) out += (out.empty() ? "" : ",") + std::string(name);
-    return out;
-}
-
-// Replaces the body with the stripped one (and the header fields that describe the body when
-// the message itself was the banned part), and says what was removed in a header.
-bool apply_strip(SMFICTX* ctx, const Session& s, const ord::Decision& d, const ord::mime::Stripped& st,
-                 const std::string& kept) {
-    bool ok = true;
-    if (st.top_replaced) {
-        ok = smfi_chgheader(ctx, const_cast<char*>("Content-Type"), 1,
-                            const_cast<char*>("text/plain; charset=utf-8")) == MI_SUCCESS &&
-             smfi_chgheader(ctx, const_cast<char*>("Content-Transfer-Encoding"), 1, const_cast<char*>("8bit")) ==
-                 MI_SUCCESS &&
-             smfi_chgheader(ctx, const_cast<char*>("Content-Disposition"), 1, nullptr) == MI_SUCCESS;
-    }
-    constexpr std::size_t kChunk = 1 << 20;
-    for (std::size_t at = 0; ok && at < st.body.size(); at += kChunk) {
-        std::size_t n = std::min(kChunk, st.body.size() - at);
-        ok = smfi_replacebody(ctx, reinterpret_cast<unsigned char*>(const_cast<char*>(st.body.data() + at)),
-                              static_cast<int>(n)) == MI_SUCCESS;
-    }
-    if (ok && st.body.empty())
-        ok = smfi_replacebody(ctx, reinterpret_cast<unsigned char*>(const_cast<char*>("")), 0) == MI_SUCCESS;
-    std::string summary = ord::stripped_summary(d);
-    if (!ok) {
-        log::error("strip_apply_failed", {{"qid", s.env.queue_id}, {"kept", kept}});
-        return false;
-    }
-    if (!add_header(ctx, "X-Ordinance-Stripped", summary + "; original kept as " + kept)) {
-        log::error("strip_apply_failed", {{"qid", s.env.queue_id}, {"kept", kept}, {"what", "addheader"}});
-        return false;
-    }
-    log::info("stripped", {{"qid", s.env.queue_id}, {"parts", std::to_string(st.removed)}, {"what", summary},
-                           {"kept", kept}});
-    return true;
-}
+private:
+    SMFICTX* ctx_;
+    unsigned long granted_;
+};
 
 sfsistat on_eom(SMFICTX* ctx) {
     return guarded(ctx, "eom", 0, [&] {
@@ -408,106 +378,32 @@ sfsistat on_eom(SMFICTX* ctx) {
             return SMFIS_TEMPFAIL;
         }
         s->env.size = raw->size();
-        ord::mime::Message msg = ord::mime::parse(*raw, s->engine->config().limits);
-        ord::Decision d = s->engine->message(s->env, msg, s->rcpt_findings);
-        // Strip instead of refuse: keep the original whole first, then cut the parts out.
-        std::optional<ord::mime::Stripped> stripped;
-        std::string kept;
-        if (ord::wants_strip(d)) {
-            const ord::Config& cfg = s->engine->config();
-            kept = ord::milter::kept_name(s->env.queue_id);
-            if (auto k = ord::milter::keep_original(cfg, kept, *raw); !k) {
-                log::error("strip_keep_failed", {{"qid", s->env.queue_id}, {"what", k.error().message}});
-                set_reply(ctx, "451", "4.3.0", "Policy gateway cannot keep the original message now, try again later");
-                s->reset_message();
-                return SMFIS_TEMPFAIL;
-            }
-            auto st = ord::mime::strip_parts(*raw, ord::strip_notices(d, kept), cfg.limits);
-            if (st.missing.empty() && st.removed > 0) {
-                stripped = std::move(st);
-            } else {
-                // The part sits where it cannot be cut out cleanly: refuse, as without strip.
-                std::string why;
-                for (const auto& f : d.findings)
-                    if (f.rule == "stripped_attachment" && why.empty()) why = f.reason;
-                log::warn("strip_failed", {{"qid", s->env.queue_id}, {"kept", kept}, {"part", st.missing}});
-                d.verdict = Verdict::Reject;
-                d.smtp_code = "550";
-                d.enhanced_code = "5.7.1";
-                d.reply_text = why + " (it could not be removed from the message) [rule stripped_attachment, policy " +
-                               "2503 section 24]";
-            }
-        }
-        const ord::Findings& all = d.findings;
+        const ord::Config& cfg = s->engine->config();
+        ord::mime::Message msg = ord::mime::parse(*raw, cfg.limits);
+        // The plan first (no side effect), then its steps in disposition/execute.h's order.
+        ord::disposition::Plan plan = ord::disposition::make_plan(
+            {cfg, s->env, *raw, msg}, s->engine->message(s->env, msg, s->rcpt_findings));
+        if (!plan.strip_failed.empty())
+            log::warn("strip_failed", {{"qid", s->env.queue_id}, {"part", plan.strip_failed}});
         double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
         char msbuf[32];
         std::snprintf(msbuf, sizeof msbuf, "%.2f", ms);
-        log::info("verdict", {{"qid", s->env.queue_id}, {"action", std::string(ord::verdict_name(d.verdict))},
-                              {"rules", rule_list(all)}, {"from", s->env.mail_from},
+        log::info("verdict", {{"qid", s->env.queue_id}, {"action", std::string(ord::verdict_name(plan.answer.verdict))},
+                              {"rules", ord::disposition::rule_list(plan.findings)}, {"from", s->env.mail_from},
                               {"rcpts", std::to_string(s->env.rcpts.size())}, {"size", std::to_string(s->env.size)},
                               {"client", s->env.client_addr}, {"auth", s->env.auth_login}, {"ms", msbuf}});
         // What was found where (virus name, part name and type) for the virus and attachment rules.
-        for (const auto& f : all)
+        for (const auto& f : plan.findings)
             if (f.category == "virus" || f.category == "banned_attachment")
                 log::info("finding", {{"qid", s->env.queue_id}, {"rule", f.rule},
                                       {"action", std::string(ord::verdict_name(f.action))}, {"evidence", f.evidence}});
-        sfsistat rc = ord::milter::to_smfis(d.verdict);
-        auto tempfail = [&](const char* enhanced, const char* text) {
-            set_reply(ctx, "451", enhanced, text);
-            s->reset_message();
-            return SMFIS_TEMPFAIL;
-        };
-        bool tag_headers = !all.empty() && rc == SMFIS_CONTINUE;
-        if (rc == SMFIS_CONTINUE) {
-            // Every action this plan needs must have been granted, before any change is sent.
-            unsigned long need = 0;
-            if (tag_headers) need |= SMFIF_ADDHDRS;
-            if (has_redirect(all)) need |= SMFIF_ADDRCPT | SMFIF_DELRCPT | SMFIF_ADDHDRS;
-            if (stripped) need |= SMFIF_CHGBODY | SMFIF_ADDHDRS | (stripped->top_replaced ? SMFIF_CHGHDRS : 0);
-            if (d.verdict == Verdict::Quarantine) need |= SMFIF_QUARANTINE;
-            if (std::string missing = missing_actions(need, s->actions); !missing.empty()) {
-                log::error("action_not_granted", {{"qid", s->env.queue_id},
-                                                  {"action", std::string(ord::verdict_name(d.verdict))},
-                                                  {"missing", missing}, {"hint", "the MTA did not grant these milter actions"}});
-                return tempfail("4.3.5", "Policy gateway cannot apply its policy to this message now, try again later");
-            }
-        }
-        // Order: every change that can fail first (headers, recipients, body, quarantine), then
-        // the journal, then the answer: a message the MTA is told 451 is never journaled.
-        bool changed = true;
-        if (tag_headers) {
-            std::string findings;
-            for (const auto& f : all)
-                findings += (findings.empty() ? "" : "; ") + f.rule + " (" + std::string(ord::verdict_name(f.action)) + ")";
-            changed = add_header(ctx, "X-Ordinance-Verdict", std::string(ord::verdict_name(d.verdict))) &&
-                      add_header(ctx, "X-Ordinance-Findings", findings);
-            if (!changed) log::error("header_failed", {{"qid", s->env.queue_id}});
-        }
-        if (changed && rc == SMFIS_CONTINUE) changed = apply_redirects(ctx, *s, all);
-        if (changed && stripped && rc == SMFIS_CONTINUE) changed = apply_strip(ctx, *s, d, *stripped, kept);
-        if (changed && d.verdict == Verdict::Quarantine) {
-            std::string reason = "Ordinance: " + rule_list(all);
-            changed = smfi_quarantine(ctx, const_cast<char*>(reason.c_str())) == MI_SUCCESS;
-            if (!changed) log::error("quarantine_failed", {{"qid", s->env.queue_id}});
-        }
-        // A half-changed message must not go on: the MTA drops it and the client retries.
-        if (!changed) return tempfail("4.3.0", "Policy gateway could not change the message, try again later");
-        // Journal before the MTA hears anything (policy 2503 sections 4, 14): a failed write tempfails.
-        if (!ord::journal::journal_message(s->engine->config(), s->env, *raw, msg, d.verdict, all, d.smtp_reply()))
-            return tempfail("4.3.0", "Policy gateway cannot journal the message now, try again later");
-        if (d.verdict == Verdict::Quarantine) {
-            // The sender is told why (outbound and internal mail with a virus, by default).
-            const ord::Config& cfg = s->engine->config();
-            if (g_notifier && ord::milter::wants_notice(cfg, s->env, d)) {
-                if (auto n = g_notifier->enqueue(s->env.mail_from, ord::milter::compose_notice(cfg, s->env, msg, d)); !n)
-                    log::error("notice_spool_failed", {{"qid", s->env.queue_id}, {"what", n.error().message}});
-                else
-                    log::info("notice_queued", {{"qid", s->env.queue_id}, {"to", s->env.mail_from}});
-            }
-        }
-        set_reply(ctx, d);
+        SmfiPort mta(ctx, s->actions);
+        ord::disposition::MailDurables durable(cfg, s->env, *raw, msg, g_journal.get(), g_notifier.get());
+        ord::disposition::Outcome out = ord::disposition::execute(plan, *raw, cfg.disposition, mta, durable);
+        const auto& a = out.answer;
+        if (!a.code.empty()) set_reply(ctx, a.code.c_str(), a.enhanced.c_str(), a.text);
         s->reset_message();
-        return rc;
+        return ord::milter::to_smfis(a.verdict);
     });
 }
 
@@ -571,7 +467,7 @@ void reload() {
     if (old.milter.socket != (*e)->config().milter.socket)
         log::warn("reload_socket_unchanged", {{"running", old.milter.socket}, {"configured", (*e)->config().milter.socket}});
     apply_log_level((*e)->config());
-    if (auto sr = ord::milter::prepare_stripped_dir((*e)->config(), ""); !sr)
+    if (auto sr = ord::disposition::prepare_stripped_dir((*e)->config(), ""); !sr)
         log::warn("reload_stripped_dir", {{"error", sr.error().message}});
     if (g_notifier) g_notifier->update((*e)->config());
     {
@@ -757,7 +653,7 @@ int main(int argc, char** argv) {
     apply_log_level(cfg);
 
     // Spool directory for large bodies; owned by the user we run as.
-    if (auto sp = ord::milter::make_private_dir(cfg.milter.spool_dir, cfg.milter.user, "milter.spool_dir"); !sp)
+    if (auto sp = ord::disposition::make_private_dir(cfg.milter.spool_dir, cfg.milter.user, "milter.spool_dir"); !sp)
         log::warn("spool_dir", {{"dir", cfg.milter.spool_dir}, {"error", sp.error().message}});
 
     struct smfiDesc desc {};
@@ -801,15 +697,15 @@ int main(int argc, char** argv) {
     }
     if (!sock_path.empty() && !secure_socket(sock_path, cfg.milter)) return 1;
     // The journal directory is made and handed to milter.user while we are still root.
-    if (auto jr = ord::journal::prepare_journal_dir(cfg, cfg.milter.user); !jr) {
+    if (auto jr = ord::disposition::prepare_journal_dir(cfg, cfg.milter.user); !jr) {
         std::cerr << "ordinance-milter: journal: " << jr.error().message << "\n";
         return 1;
     }
-    if (auto nr = ord::milter::prepare_notice_dir(cfg, cfg.milter.user); !nr) {
+    if (auto nr = ord::disposition::prepare_notice_dir(cfg, cfg.milter.user); !nr) {
         std::cerr << "ordinance-milter: " << nr.error().message << "\n";
         return 1;
     }
-    if (auto sr = ord::milter::prepare_stripped_dir(cfg, cfg.milter.user); !sr) {
+    if (auto sr = ord::disposition::prepare_stripped_dir(cfg, cfg.milter.user); !sr) {
         std::cerr << "ordinance-milter: " << sr.error().message << "\n";
         return 1;
     }
@@ -819,9 +715,11 @@ int main(int argc, char** argv) {
         return 1;
     }
     // Opened after daemon(): an SQLite connection must not cross a fork.
-    if (auto jr = ord::journal::open_milter_journal(cfg); !jr) {
+    if (auto jr = ord::disposition::JournalSink::open(cfg); !jr) {
         std::cerr << "ordinance-milter: journal: " << jr.error().message << "\n";
         return 1;
+    } else {
+        g_journal = std::move(*jr);
     }
     // The pid file is 0644 by design: a pid is no secret (ps shows it) and a monitor that is not
     // root may read it. Written whole, or the start refuses: a service manager relies on it.
@@ -843,7 +741,7 @@ int main(int argc, char** argv) {
         }
     }
     // A thread, so after daemon(): notices spooled by an earlier run are sent first.
-    if (cfg.notify.enabled) g_notifier = ord::milter::Notifier::start(cfg);
+    if (cfg.notify.enabled) g_notifier = ord::disposition::Notifier::start(cfg);
 
     // Signals: the main thread waits for them, libmilter runs in its own thread. Linux gives
     // a process-directed signal to the main thread first when it is waiting for it, so

@@ -1,0 +1,36 @@
+// The durable writes of a plan on the real stores: the kept original under
+// attachments.stripped_dir, the journal, the notice spool. One per message, holding
+// references only: the journal sink and the notifier live as long as the daemon.
+#pragma once
+
+#include "disposition/execute.h"
+#include "disposition/journal_write.h"
+#include "disposition/notify.h"
+#include "mime/message.h"
+#include "policy/envelope.h"
+
+namespace ord::disposition {
+
+class MailDurables : public DurablePort {
+public:
+    // `journal` or `notifier` may be null (journal disabled, notices off): a plan that asks
+    // for one then fails at that step, it is never reported done.
+    MailDurables(const Config& cfg, const Envelope& env, std::string_view raw, const mime::Message& msg,
+                 JournalSink* journal, Notifier* notifier)
+        : cfg_(cfg), env_(env), raw_(raw), msg_(msg), journal_(journal), notifier_(notifier) {}
+
+    Result<Ok> keep(const std::string& name, std::string_view raw) override;
+    void unkeep(const std::string& name) override;
+    Result<Ok> journal(const Plan& p) override;
+    Result<Ok> notice(const Notice& n) override;
+
+private:
+    const Config& cfg_;
+    const Envelope& env_;
+    std::string_view raw_;
+    const mime::Message& msg_;
+    JournalSink* journal_;
+    Notifier* notifier_;
+};
+
+}  // namespace ord::disposition
