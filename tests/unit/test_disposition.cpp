@@ -275,3 +275,17 @@ TEST_CASE("scan --plan and the milter see the same plan", "[disposition]") {
     CHECK(j.find("\"needs\":\"addheader,chgbody\"") != std::string::npos);
     CHECK(plan_text(direct).find("replace body: 1 part(s) cut out: 'tool.exe' (executable)") != std::string::npos);
 }
+
+TEST_CASE("disposition.on_*_error takes tempfail or reject, nothing else", "[disposition][config]") {
+    const std::string path = std::string(ORDINANCE_SOURCE_DIR) + "/config/examples/ordinance.toml";
+    auto ok = ord::load_config(path, {"disposition.on_journal_error=\"reject\""});
+    REQUIRE(ok);
+    CHECK((*ok)->disposition.on_journal_error == ord::Verdict::Reject);
+    CHECK((*ok)->disposition.on_hold_error == ord::Verdict::TempFail);
+    auto bad = ord::load_config(path, {"disposition.on_hold_error=\"accept\""});
+    REQUIRE_FALSE(bad);
+    CHECK(bad.error().message.find("disposition.on_hold_error must be \"tempfail\"") != std::string::npos);
+    auto unknown = ord::load_config(path, {"disposition.on_notice_error=\"reject\""});
+    REQUIRE_FALSE(unknown);
+    CHECK(unknown.error().message.find("unknown key 'on_notice_error' in [disposition]") != std::string::npos);
+}
