@@ -17,7 +17,7 @@
 #include "disposition/strip.h"
 #include "cli/json.h"
 #include "mime/strip.h"
-#include "config/config.h"
+#include "policy/config.h"
 
 namespace ord::cli {
 // cli/eval_cmd.cpp

@@ -1,117 +1,16 @@
-#include "config/config.h"
+#include "policy/config.h"
+
+#include <array>
+#include <cstdlib>
+#include <span>
+#include <toml++/toml.h>
 
 #include "base/address.h"
-
 #include "base/text.h"
-#include "config/toml_file.h"
-
-
-#include <cstdlib>
-#include <set>
-#include <array>
-#include <span>
-#include <sstream>
-#include <toml++/toml.h>
+#include "config/reader.h"
 
 namespace ord {
 namespace {
-
-// Collects "file:line: message" errors while walking the TOML tree.
-class Walker {
-public:
-    explicit Walker(std::string file) : file_(std::move(file)) {}
-
-    void error(const toml::source_region& src, const std::string& what) {
-        std::ostringstream os;
-        os << file_;
-        if (src.begin.line > 0) os << ':' << src.begin.line;
-        os << ": " << what;
-        errors_.push_back(os.str());
-    }
-    void error(const toml::node& n, const std::string& what) { error(n.source(), what); }
-
-    // Reports keys of `t` not in `known`.
-    void only(const toml::table& t, const std::string& section, std::initializer_list<std::string_view> known) {
-        for (auto&& [k, v] : t) {
-            bool ok = false;
-            for (auto kk : known) ok = ok || k.str() == kk;
-            if (!ok) {
-                std::string where = section.empty() ? "top level" : "[" + section + "]";
-                std::string list;
-                for (auto kk : known) list += (list.empty() ? "" : ", ") + std::string(kk);
-                error(k.source().begin.line ? k.source() : v.source(),
-                      "unknown key '" + std::string(k.str()) + "' in " + where + " (expected one of: " + list + ")");
-            }
-        }
-    }
-
-    const toml::table* table(const toml::table& t, std::string_view key, const std::string& section) {
-        const toml::node* n = t.get(key);
-        if (!n) return nullptr;
-        if (!n->is_table()) {
-            error(*n, "'" + section + "' must be a table");
-            return nullptr;
-        }
-        return n->as_table();
-    }
-
-    void str(const toml::table& t, std::string_view key, std::string& out) {
-        const toml::node* n = t.get(key);
-        if (!n) return;
-        if (auto s = n->value<std::string>()) out = *s;
-        else error(*n, "'" + std::string(key) + "' must be a string");
-    }
-
-    void size(const toml::table& t, std::string_view key, std::size_t& out, std::size_t min = 1) {
-        const toml::node* n = t.get(key);
-        if (!n) return;
-        auto v = n->value<int64_t>();
-        if (!v || *v < static_cast<int64_t>(min))
-            error(*n, "'" + std::string(key) + "' must be an integer >= " + std::to_string(min));
-        else out = static_cast<std::size_t>(*v);
-    }
-
-    void flag(const toml::table& t, std::string_view key, bool& out) {
-        const toml::node* n = t.get(key);
-        if (!n) return;
-        if (auto b = n->value<bool>()) out = *b;
-        else error(*n, "'" + std::string(key) + "' must be true or false");
-    }
-
-    void strings(const toml::table& t, std::string_view key, std::vector<std::string>& out) {
-        const toml::node* n = t.get(key);
-        if (!n) return;
-        const toml::array* a = n->as_array();
-        if (!a) {
-            error(*n, "'" + std::string(key) + "' must be an array of strings");
-            return;
-        }
-        out.clear();
-        for (const auto& e : *a) {
-            if (auto s = e.value<std::string>()) out.push_back(*s);
-            else error(e, "'" + std::string(key) + "' must contain only strings");
-        }
-    }
-
-    // Every value of `key` (already read into `values`) must be one of `allowed`.
-    void one_of(const toml::table& t, std::string_view key, const std::string& section,
-                const std::vector<std::string>& values, std::span<const std::string_view> allowed) {
-        for (const auto& v : values) {
-            bool ok = false;
-            for (auto a : allowed) ok = ok || v == a;
-            if (ok) continue;
-            std::string list;
-            for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-            error(t.get(key)->source(),
-                  section + "." + std::string(key) + ": '" + v + "' is not one of " + list);
-        }
-    }
-
-    std::vector<std::string> errors_;
-
-private:
-    std::string file_;
-};
 
 // The kinds of file attachments.* name (checks/attachment_policy.h), and the directions.
 constexpr std::array<std::string_view, 6> kKinds = {"executable", "script",    "shortcut",
@@ -121,41 +20,6 @@ constexpr std::array<std::string_view, 7> kKindsAndNames = {
 constexpr std::array<std::string_view, 3> kDirections = {"inbound", "outbound", "internal"};
 
 bool valid_network(const std::string& n) { return parse_network(n).has_value(); }
-
-// Applies one --set override to the parsed tree.
-std::optional<std::string> apply_override(toml::table& root, const std::string& ov) {
-    auto eq = ov.find('=');
-    if (eq == std::string::npos || eq == 0) return "--set " + ov + ": expected section.key=value";
-    std::string path = ov.substr(0, eq);
-    std::string value = ov.substr(eq + 1);
-    std::vector<std::string> keys;
-    std::stringstream ss(path);
-    for (std::string k; std::getline(ss, k, '.');) {
-        if (k.empty()) return "--set " + ov + ": empty key in '" + path + "'";
-        keys.push_back(k);
-    }
-    toml::table* t = &root;
-    for (size_t i = 0; i + 1 < keys.size(); ++i) {
-        toml::node* n = t->get(keys[i]);
-        if (!n) {
-            t->insert(keys[i], toml::table{});
-            n = t->get(keys[i]);
-        }
-        if (!n->is_table()) return "--set " + ov + ": '" + keys[i] + "' is not a table";
-        t = n->as_table();
-    }
-    // The value is TOML when it parses as such (numbers, booleans, arrays), else a plain string.
-    try {
-        toml::table parsed = toml::parse("v = " + value);
-        if (toml::node* v = parsed.get("v")) {
-            t->insert_or_assign(keys.back(), std::move(*v));
-            return std::nullopt;
-        }
-    } catch (const toml::parse_error&) {
-    }
-    t->insert_or_assign(keys.back(), value);
-    return std::nullopt;
-}
 
 }  // namespace
 
@@ -173,7 +37,7 @@ Result<std::shared_ptr<const Config>> load_config(const std::string& path, const
 
     auto cfg = std::make_shared<Config>();
     cfg->path = path;
-    Walker w(path);
+    ConfigReader w(path);
     {
         std::string dir = path.find('/') == std::string::npos ? "." : path.substr(0, path.rfind('/'));
         if (dir.empty()) dir = "/";
@@ -270,27 +134,7 @@ Result<std::shared_ptr<const Config>> load_config(const std::string& path, const
                 w.error(t->get("trusted_networks")->source(),
                         "trusted_networks: '" + n + "' is not an address or address/prefix");
     }
-    if (auto* t = w.table(root, "policy", "policy")) {
-        auto& p = cfg->policy;
-        w.only(*t, "policy", {"groups", "aliases", "deactivated", "supervisors", "recipient_delimiter",
-                              "share_members", "share_percent", "share_floor", "deactivated_recipient"});
-        w.str(*t, "groups", p.groups);
-        w.str(*t, "aliases", p.aliases);
-        w.str(*t, "deactivated", p.deactivated);
-        w.str(*t, "supervisors", p.supervisors);
-        w.str(*t, "recipient_delimiter", p.recipient_delimiter);
-        w.size(*t, "share_members", p.share_members);
-        w.size(*t, "share_percent", p.share_percent);
-        w.size(*t, "share_floor", p.share_floor);
-        if (p.share_percent > 100) w.error(t->get("share_percent")->source(), "policy.share_percent must be 1..100");
-        std::string dr = "reject";
-        w.str(*t, "deactivated_recipient", dr);
-        if (dr != "reject" && dr != "redirect")
-            w.error(t->get("deactivated_recipient")->source(), "policy.deactivated_recipient must be reject or redirect");
-        p.redirect_deactivated = dr == "redirect";
-        for (std::string* f : {&p.groups, &p.aliases, &p.deactivated, &p.supervisors})
-            if (!f->empty()) *f = cfg->resolve(*f);
-    }
+    read_policy_settings(w, root, cfg->data_dir, cfg->policy);
     if (auto* t = w.table(root, "antivirus", "antivirus")) {
         auto& a = cfg->antivirus;
         w.only(*t, "antivirus", {"enabled", "database", "archives", "ole2", "macros", "pdf", "html", "heuristics",
@@ -366,69 +210,14 @@ Result<std::shared_ptr<const Config>> load_config(const std::string& path, const
         w.strings(*t, "rules", cfg->content.rules);
     }
     {
-        // Rule files resolve against data_dir (Config::resolve), like every data file.
-        auto loaded = load_content_rules(cfg->data_dir, cfg->content.rules);
-        if (loaded) cfg->content.loaded = *loaded;
-        else w.errors_.push_back(loaded.error().message);
+        // Rule files resolve against data_dir (Config::resolve), like every data file. Their
+        // [category] tables are rules of their own; the content check loads their patterns.
+        auto book = std::make_shared<RuleBook>(RuleBook::builtin());
+        book->add_rule_files(cfg->data_dir, cfg->content.rules, w);
+        cfg->rule_book = std::move(book);
     }
-    if (auto* t = w.table(root, "journal", "journal")) {
-        // Periods: digits with units y, m, d in that order ("5y6m"), or "never".
-        auto period_ok = [](const std::string& p) {
-            if (p == "never") return true;
-            size_t i = 0;
-            std::string units;
-            while (i < p.size()) {
-                size_t b = i;
-                while (i < p.size() && p[i] >= '0' && p[i] <= '9') ++i;
-                if (i == b || i >= p.size() || i - b > 5) return false;
-                units += p[i++];
-            }
-            return !units.empty() && (units == "y" || units == "m" || units == "d" || units == "ym" ||
-                                      units == "yd" || units == "md" || units == "ymd");
-        };
-        auto& j = cfg->journal;
-        w.only(*t, "journal", {"enabled", "dir", "default_retention", "retention"});
-        w.flag(*t, "enabled", j.enabled);
-        w.str(*t, "dir", j.dir);
-        w.str(*t, "default_retention", j.default_retention);
-        if (j.dir.empty() || j.dir.front() != '/')
-            w.error(t->get("dir") ? t->get("dir")->source() : t->source(), "journal.dir must be an absolute path");
-        if (!period_ok(j.default_retention))
-            w.error(t->get("default_retention")->source(),
-                    "journal.default_retention must be a period like \"5y6m\", \"6y\", \"90d\" or \"never\"");
-        if (const toml::node* r = t->get("retention")) {
-            const toml::array* arr = r->as_array();
-            if (!arr) w.error(*r, "journal.retention must be an array of tables ([[journal.retention]])");
-            for (size_t i = 0; arr && i < arr->size(); ++i) {
-                const toml::table* rt = (*arr)[i].as_table();
-                if (!rt) {
-                    w.error((*arr)[i], "journal.retention entries must be tables");
-                    continue;
-                }
-                w.only(*rt, "journal.retention", {"class", "period", "members"});
-                Config::Journal::RetentionClass rc;
-                w.str(*rt, "class", rc.name);
-                w.str(*rt, "period", rc.period);
-                w.strings(*rt, "members", rc.members);
-                for (auto& m : rc.members) m = ascii_lower(m);
-                if (rc.name.empty() || rc.name == "default")
-                    w.error(*rt, "journal.retention: 'class' must name the class (and not be \"default\")");
-                if (!period_ok(rc.period))
-                    w.error(rt->get("period") ? rt->get("period")->source() : rt->source(),
-                            "journal.retention.period must be a period like \"6y\" or \"never\"");
-                for (const auto& m : rc.members)
-                    if (m.find('@') == std::string::npos)
-                        w.error(rt->get("members")->source(),
-                                "journal.retention.members: '" + m + "' is not an address or @domain");
-                j.retention.push_back(std::move(rc));
-            }
-        }
-    }
-    if (!w.errors_.empty()) {
-        std::string all;
-        for (const auto& e : w.errors_) all += (all.empty() ? "" : "\n") + e;
-        return Error{"config", all};
-    }
+    journal::read_settings(w, root, cfg->journal);
+    if (!w.ok()) return Error{"config", w.message()};
     return std::shared_ptr<const Config>(std::move(cfg));
 }
 
