@@ -11,9 +11,9 @@ RetentionPolicy policy_from_config(const Settings& settings);
 
 // The whole configuration (policy/config.h, a layer above journal/) by its [journal] section,
 // so that callers holding a Config need not name the section.
-template <class Config>
-    requires requires(const Config& c) { c.journal; }
-RetentionPolicy policy_from_config(const Config& cfg) {
+template <class Snapshot>
+    requires requires(const Snapshot& c) { c.journal; }
+RetentionPolicy policy_from_config(const Snapshot& cfg) {
     return policy_from_config(static_cast<const Settings&>(cfg.journal));
 }
 
