@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "checks/clamav_engine.h"
-#include "config/config.h"
+#include "policy/config.h"
 #include "mime/parse.h"
 
 namespace {

@@ -7,7 +7,7 @@
 
 #include "policy/check.h"
 #include "checks/clamav_engine.h"
-#include "config/config.h"
+#include "policy/config.h"
 
 namespace ord {
 

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "policy/check.h"
-#include "config/config.h"
+#include "policy/config.h"
 
 namespace ord {
 

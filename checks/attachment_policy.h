@@ -10,7 +10,7 @@
 #include "policy/envelope.h"
 #include "policy/finding.h"
 #include "mime/message.h"
-#include "config/config.h"
+#include "policy/config.h"
 
 namespace ord {
 

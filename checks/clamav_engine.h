@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "base/result.h"
-#include "config/config.h"
+#include "policy/config.h"
 
 struct cl_engine;
 struct cl_stat;

@@ -191,8 +191,12 @@ std::string office_text(std::string_view zip, std::size_t max_bytes) {
     return mime::html_to_text(out);  // decodes the XML entities
 }
 
-ContentCheck::ContentCheck(const Config& cfg) : cfg_(cfg), rules_(cfg.content.loaded) {
-    if (!rules_) rules_ = std::make_shared<ContentRules>();
+ContentCheck::ContentCheck(const Config& cfg) : cfg_(cfg) {
+    // The rule files resolve against data_dir, like every data file; a mistake in one is a
+    // configuration error naming its file and line.
+    auto loaded = load_content_rules(cfg.data_dir, cfg.content.rules);
+    if (!loaded) throw CheckLoadError(loaded.error().message);
+    rules_ = *loaded;
     for (std::size_t s = 0; s < kScopeCount; ++s)
         sets_[s] = std::make_unique<RE2::Set>(re_options(), RE2::UNANCHORED);
     std::string errors;

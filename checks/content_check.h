@@ -7,7 +7,8 @@
 #include <vector>
 
 #include "policy/check.h"
-#include "config/config.h"
+#include "checks/content_rules.h"
+#include "policy/config.h"
 
 #include <re2/re2.h>
 #include <re2/set.h>

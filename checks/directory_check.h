@@ -8,7 +8,7 @@
 
 #include "cache/policy_store.h"
 #include "policy/check.h"
-#include "config/config.h"
+#include "policy/config.h"
 
 namespace ord {
 

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "config/rules.h"
+#include "checks/content_rules.h"
 
 namespace ord {
 

@@ -1,5 +1,5 @@
-// The explicit tables of rules and checks: every rule id with its category, default action
-// and policy paragraph, and every check with its factory. No self-registration.
+// The explicit table of checks: every check with its factory. No self-registration. The
+// rules they report are in the rule book (policy/rulebook.h).
 #pragma once
 
 #include <memory>
@@ -8,27 +8,15 @@
 
 #include "policy/check.h"
 #include "base/verdict.h"
-#include "config/config.h"
+#include "policy/config.h"
 
 namespace ord {
-
-struct RuleInfo {
-    std::string_view id;
-    std::string_view category;
-    Verdict default_action;
-    std::string_view policy;  // paragraph the rule enforces (ASCII, fit for an SMTP reply)
-};
 
 struct CheckFactory {
     std::string_view name;
     std::unique_ptr<Check> (*make)(const Config&);
 };
 
-std::span<const RuleInfo> rule_table();
 std::span<const CheckFactory> check_table();
-const RuleInfo* find_rule(std::string_view id);
-
-// The closed set of finding categories.
-std::span<const std::string_view> categories();
 
 }  // namespace ord

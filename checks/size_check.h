@@ -3,7 +3,7 @@
 #pragma once
 
 #include "policy/check.h"
-#include "config/config.h"
+#include "policy/config.h"
 
 namespace ord {
 

@@ -13,7 +13,7 @@
 #include "policy/direction.h"
 #include "policy/engine.h"
 #include "checks/scan.h"
-#include "config/config.h"
+#include "policy/config.h"
 #include "mime/parse.h"
 
 namespace ord::cli {
@@ -122,7 +122,8 @@ int cmd_eval(const std::string& config, const std::vector<std::string>& sets, co
         return 2;
     }
     std::set<std::string> content;
-    for (const auto& c : (*engine)->config().content.loaded->categories) content.insert(c.id);
+    for (const auto& r : (*engine)->config().rule_book->rules())
+        if (!r.file.empty()) content.insert(r.category);  // categories from content rule files
 
     std::ifstream labels(dir + "/labels.tsv");
     if (!labels) {

@@ -13,7 +13,7 @@
 #include "base/text.h"
 #include "checks/personal_data.h"
 #include "base/json.h"
-#include "config/config.h"
+#include "policy/config.h"
 #include "journal/codec.h"
 #include "journal/config_policy.h"
 #include "journal/journal.h"
@@ -227,10 +227,11 @@ std::string row_json(const IndexRow& r) {
 // raw bytes do not show (inside base64, split by a quoted-printable soft break or HTML
 // tags) is found again after decoding; that message is withheld rather than exported.
 Result<Redactor> personal_data_redactor(const Config& cfg) {
+    auto loaded = load_content_rules(cfg.data_dir, cfg.content.rules);
+    if (!loaded) return loaded.error();
     const PersonalDataSettings* pd = nullptr;
-    if (cfg.content.loaded)
-        for (const auto& c : cfg.content.loaded->categories)
-            if (c.personal_data && !pd) pd = &*c.personal_data;
+    for (const auto& c : (*loaded)->categories)
+        if (c.personal_data && !pd) pd = &*c.personal_data;
     if (!pd) return Error{"usage", "--redact personal_data needs a content rule file with a [personal_data] table"};
     PersonalDataSettings s = *pd;
     return Redactor([s](std::string_view raw) {

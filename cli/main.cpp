@@ -20,7 +20,7 @@
 #include "base/json.h"
 #include "mime/parse.h"
 #include "mime/strip.h"
-#include "config/config.h"
+#include "policy/config.h"
 
 namespace ord::cli {
 // cli/eval_cmd.cpp

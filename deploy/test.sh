@@ -24,6 +24,9 @@ deploy/build.sh build
 if want unit; then
   stage "unit tests"
   build/unit-tests
+  # Folder layering (ARCHITECTURE.md): includes only from the rows above; and the checker's own tests.
+  python3 tests/layering/check_layering.py
+  python3 -m unittest discover -s tests/layering
   build/ordinance --config "$CONFIG" check-config
 fi
 

@@ -20,7 +20,7 @@
 #include <vector>
 
 #include "base/result.h"
-#include "config/config.h"
+#include "policy/config.h"
 #include "disposition/plan.h"
 
 namespace ord::disposition {

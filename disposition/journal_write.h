@@ -10,7 +10,7 @@
 #include "policy/envelope.h"
 #include "policy/finding.h"
 #include "base/verdict.h"
-#include "config/config.h"
+#include "policy/config.h"
 #include "mime/message.h"
 
 namespace ord::journal {

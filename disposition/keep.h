@@ -7,7 +7,7 @@
 #include <string_view>
 
 #include "base/result.h"
-#include "config/config.h"
+#include "policy/config.h"
 
 namespace ord::disposition {
 

@@ -13,7 +13,7 @@
 #include "base/result.h"
 #include "policy/engine.h"
 #include "policy/envelope.h"
-#include "config/config.h"
+#include "policy/config.h"
 #include "mime/message.h"
 
 namespace ord::disposition {

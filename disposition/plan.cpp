@@ -70,10 +70,9 @@ Plan make_plan(const PlanInputs& in, Decision d) {
             d.verdict = Verdict::Reject;
             d.smtp_code = "550";
             d.enhanced_code = "5.7.1";
-            std::string text = (why ? why->reason : std::string("a banned attachment")) +
-                               " (it could not be removed from the message) [rule stripped_attachment";
-            if (why && !why->policy.empty()) text += ", policy " + why->policy;
-            d.reply_text = reply_safe(text + "]");
+            d.reply_text = reply_safe((why ? why->reason : std::string("a banned attachment")) +
+                                      " (it could not be removed from the message) [" +
+                                      cfg.rule_book->reference("stripped_attachment") + "]");
         }
     }
     p.answer = {d.verdict, d.smtp_code, d.enhanced_code, d.reply_text};

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "base/verdict.h"
-#include "config/config.h"
+#include "policy/config.h"
 #include "mime/message.h"
 #include "policy/engine.h"
 #include "policy/envelope.h"

@@ -21,8 +21,10 @@ bool wants_strip(const Decision& d) {
 std::map<std::string, std::string> strip_notices(const Decision& d, const std::string& reference) {
     std::map<std::string, std::string> reasons;
     if (!wants_strip(d)) return reasons;
+    std::string policy;  // the rule book's paragraph, which the Engine set on the finding
     for (const auto& f : d.findings) {
         if (f.rule != "stripped_attachment" || f.part.empty() || !goes_on(f.action)) continue;
+        if (policy.empty()) policy = f.policy;
         auto& r = reasons[f.part];
         if (r.find(f.reason) == std::string::npos) r += (r.empty() ? "" : "\n") + f.reason;
     }
@@ -30,8 +32,7 @@ std::map<std::string, std::string> strip_notices(const Decision& d, const std::s
     for (const auto& [key, why] : reasons) {
         std::string text =
             "An attachment was removed from this message by the mail gateway, under the agency's\n"
-            "acceptable-use policy (2503 section 24: no software from outside the agency).\n\n" +
-            why + "\n\n";
+            "acceptable-use policy" + (policy.empty() ? std::string() : ", " + policy) + ".\n\n" + why + "\n\n";
         if (!reference.empty())
             text += "The original message is kept whole (reference " + reference +
                     ").\nIf you need the attachment for your work, ask the mail administrators to release it.\n";

@@ -8,7 +8,7 @@
 
 #include "base/address.h"
 #include "policy/envelope.h"
-#include "config/config.h"
+#include "policy/config.h"
 
 namespace ord {
 

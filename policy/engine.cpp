@@ -2,8 +2,8 @@
 
 #include <exception>
 
+#include "checks/registry.h"  // layering allow-list: Engine::create builds the check table
 #include "policy/direction.h"
-#include "checks/registry.h"
 
 namespace ord {
 
@@ -15,9 +15,8 @@ std::string Decision::smtp_reply() const {
 Result<std::shared_ptr<const Engine>> Engine::create(std::shared_ptr<const Config> cfg) {
     std::string errors;
     for (const auto& [id, rs] : cfg->rules) {
-        if (!find_rule(id)) {
-            std::string known;
-            for (const auto& r : rule_table()) known += (known.empty() ? "" : ", ") + std::string(r.id);
+        if (!cfg->rule_book->find(id)) {
+            std::string known = cfg->rule_book->known_ids();
             errors += (errors.empty() ? "" : "\n") + cfg->path + ":" + std::to_string(rs.line) + ": unknown rule '" +
                       id + "' in [rules." + id + "] (known rules: " + known + ")";
         }
@@ -57,15 +56,15 @@ Decision Engine::fold(Findings findings, bool at_recipient, std::optional<Direct
     Decision d;
     const Finding* decisive = nullptr;
     for (auto& f : findings) {
-        const RuleInfo* info = find_rule(f.rule);
-        Verdict action = info ? info->default_action : Verdict::Tag;
+        const RuleInfo* info = cfg_->rule_book->find(f.rule);
+        Verdict action = info ? info->default_action(dir) : Verdict::Tag;
         if (f.proposed) action = *f.proposed;  // from the check's rule files (e.g. config/rules/*.toml)
         auto it = cfg_->rules.find(f.rule);
         if (it != cfg_->rules.end() && it->second.action) action = *it->second.action;
         if (it != cfg_->rules.end() && dir && it->second.action_by_direction[static_cast<int>(*dir)])
             action = *it->second.action_by_direction[static_cast<int>(*dir)];
         f.action = action;
-        if (f.policy.empty() && info) f.policy = std::string(info->policy);
+        if (f.policy.empty() && info) f.policy = info->policy;
         if (!decisive || static_cast<int>(action) > static_cast<int>(decisive->action)) decisive = &f;
         d.verdict = worse(d.verdict, action);
     }
@@ -75,11 +74,11 @@ Decision Engine::fold(Findings findings, bool at_recipient, std::optional<Direct
         d.enhanced_code = !decisive->enhanced_code.empty() ? decisive->enhanced_code : reject ? "5.7.1" : "4.7.1";
         if (d.enhanced_code[0] != d.smtp_code[0]) d.enhanced_code = reject ? "5.7.1" : "4.7.1";
         std::string text = decisive->reason;
+        if (const RuleInfo* info = cfg_->rule_book->find(decisive->rule); info && !info->reply.empty())
+            text = info->reply;
         auto it = cfg_->rules.find(decisive->rule);
         if (it != cfg_->rules.end() && !it->second.reply.empty()) text = it->second.reply;
-        text += " [rule " + decisive->rule;
-        if (!decisive->policy.empty()) text += ", policy " + decisive->policy;
-        text += "]";
+        text += " [" + rule_reference(decisive->rule, decisive->policy) + "]";
         d.reply_text = reply_safe(text);
         (void)at_recipient;
     }

@@ -9,7 +9,7 @@
 
 #include "base/result.h"
 #include "policy/check.h"
-#include "config/config.h"
+#include "policy/config.h"
 #include "mime/message.h"
 
 namespace ord {

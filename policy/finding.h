@@ -12,7 +12,7 @@ namespace ord {
 
 struct Finding {
     std::string rule;       // rule id, e.g. "oversize"
-    std::string category;   // closed set, see checks/registry.h
+    std::string category;   // the rule book's categories (policy/rulebook.h)
     Verdict action = Verdict::Accept;  // filled in by the Engine from the configuration
     double score = 0;
     std::string reason;     // human-readable; safe to show in an SMTP reply

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "policy/engine.h"
-#include "config/config.h"
+#include "policy/config.h"
 
 namespace {
 std::string write_temp(const std::string& text) {

@@ -11,7 +11,7 @@
 #include "policy/engine.h"
 #include "checks/personal_data.h"
 #include "checks/scan.h"
-#include "config/rules.h"
+#include "checks/content_rules.h"
 
 namespace {
 

@@ -10,7 +10,7 @@
 #include <fstream>
 #include <thread>
 
-#include "config/config.h"
+#include "policy/config.h"
 #include "journal/codec.h"
 #include "journal/config_policy.h"
 #include "journal/journal.h"

@@ -187,7 +187,15 @@ TEST_CASE("attachments.strip turns a refusal into stripped_attachment, only for 
         REQUIRE(ord::wants_strip(o.decision));
         auto notices = ord::strip_notices(o.decision, "2026/11/25/ABC-120000-1.eml");
         REQUIRE(notices.size() == 2);
-        for (const auto& [k, text] : notices) CHECK(text.find("2026/11/25/ABC-120000-1.eml") != std::string::npos);
+        auto plain = engine({});
+        const auto& book = *plain->config().rule_book;
+        for (const auto& [k, text] : notices) {
+            CHECK(text.find("2026/11/25/ABC-120000-1.eml") != std::string::npos);
+            // The paragraph comes from the rule book, not from a copy in disposition/.
+            CHECK(text.find("policy, " + book.policy_of("stripped_attachment") + ".") != std::string::npos);
+        }
+        CHECK(book.reference("stripped_attachment") ==
+              "rule stripped_attachment, policy 2503 section 24 (no software from outside)");
         CHECK(ord::stripped_summary(o.decision) == "'run.js' (script); 'disk.iso' (disk_image)");
         auto st = ord::mime::strip_parts(raw, notices);
         CHECK(st.removed == 2);

@@ -1,5 +1,5 @@
-// Content-policy rule files (config/rules/*.toml): one category per file, each with its
-// threshold, per-direction actions, allow-lists and scored rules of phrases and RE2 regexes.
+// Content-policy rule files (config/rules/*.toml), read for the content check: one category per
+// file, with its threshold, per-direction actions, allow-lists, scored phrases and RE2 regexes.
 #pragma once
 
 #include <cstddef>
@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "base/direction.h"
 #include "base/result.h"
 #include "base/verdict.h"
 
@@ -18,11 +19,6 @@ namespace ord {
 enum class Scope { Subject = 0, Body = 1, Attachment = 2, Headers = 3 };
 constexpr std::size_t kScopeCount = 4;
 const char* scope_name(Scope s);
-
-// Mail direction relative to the organisation, decided per recipient (policy/direction.h).
-enum class Direction { Inbound = 0, Outbound = 1, Internal = 2 };
-constexpr std::size_t kDirectionCount = 3;
-const char* direction_name(Direction d);
 
 struct ContentPattern {
     std::string text;   // a phrase (matched on normalized text, word-bounded) or an RE2 regex
@@ -55,6 +51,7 @@ struct ContentCategory {
     std::string file;    // the rule file it came from
     std::string policy;  // policy paragraph
     std::string reason;  // human reason prefix
+    std::string reply;   // SMTP reply text for a refusal; empty: the reason (policy/rulebook.h)
     double threshold = 1.0;
     double quote_decay = 0.85;  // weight multiplier per quoting / forwarding level
     // Proposed action per direction; Accept means the category does not apply there.

@@ -1,4 +1,4 @@
-#include "config/rules.h"
+#include "checks/content_rules.h"
 
 #include "config/toml_file.h"
 
@@ -19,15 +19,6 @@ const char* scope_name(Scope s) {
         case Scope::Headers: return "headers";
     }
     return "body";
-}
-
-const char* direction_name(Direction d) {
-    switch (d) {
-        case Direction::Inbound: return "inbound";
-        case Direction::Outbound: return "outbound";
-        case Direction::Internal: return "internal";
-    }
-    return "inbound";
 }
 
 namespace {
@@ -204,13 +195,14 @@ void load_file(const std::string& path, ContentRules& out, std::vector<std::stri
         fe.at(1, "a rule file needs a [category] table");
     } else {
         fe.only(*ct, "[category]",
-                {"id", "policy", "reason", "threshold", "quote_decay", "action_inbound", "action_outbound",
+                {"id", "policy", "reason", "reply", "threshold", "quote_decay", "action_inbound", "action_outbound",
                  "action_internal", "allow_senders", "sender_domains", "sender_weight", "recipient_domains",
                  "recipient_action"});
         fe.str(*ct, "id", cat.id);
         if (cat.id.empty()) fe.at(*ct, "[category] needs an 'id'");
         fe.str(*ct, "policy", cat.policy);
         fe.str(*ct, "reason", cat.reason);
+        fe.str(*ct, "reply", cat.reply);
         fe.number(*ct, "threshold", cat.threshold);
         fe.number(*ct, "quote_decay", cat.quote_decay);
         if (cat.quote_decay < 0 || cat.quote_decay > 1) fe.at(*ct, "'quote_decay' must be between 0 and 1");
