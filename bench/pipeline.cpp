@@ -13,6 +13,7 @@
 
 #include "mime/codec.h"
 #include "policy/engine.h"
+#include "cache/memory_policy_store.h"
 #include "checks/content_check.h"
 #include "checks/scan.h"
 #include "mime/parse.h"
@@ -98,6 +99,14 @@ void content_cost(const std::string& config, const std::vector<std::string>& msg
     auto t0 = clock::now();
     ord::ContentCheck check(**cfg);
     auto t1 = clock::now();
+    // The direction the check reads, worked out as the Engine does (policy/context.h).
+    ord::PolicyData org;
+    org.internal_domains = (*cfg)->organisation.internal_domains;
+    org.trusted_networks = (*cfg)->organisation.trusted_networks;
+    std::string org_error;
+    auto org_store = ord::MemoryPolicyStore::build(org, org_error);
+    if (!org_store) return;
+    const ord::MessageContext ctx = ord::make_context(*org_store, env, ord::Deadline::never());
     long rss1 = rss_kb();
     std::size_t patterns = 0;
     for (const auto& c : (*cfg)->content.loaded->categories)
@@ -112,7 +121,7 @@ void content_cost(const std::string& config, const std::vector<std::string>& msg
         for (const auto& m : msgs) {
             ord::mime::Message msg = ord::mime::parse(m, limits);
             ord::Findings out;
-            check.on_message(env, msg, out);
+            check.on_message(ctx, msg, out);
             findings += out.size();
         }
         auto c = clock::now();

@@ -94,7 +94,7 @@ int main(int argc, char** argv) {
     for (int i = 0; i < aliases; ++i) pd.aliases.emplace_back("login" + std::to_string(i), "user" + std::to_string(i) + "@modot.mo.gov");
     auto store = ord::MemoryPolicyStore::build(pd, err);
     size_t sink = 0;
-    auto [b50, b99] = measure([&](const Case& c) { sink += store->canonical(c.rcpt).size(); });
+    auto [b50, b99] = measure([&](const Case& c) { sink += store->canonical(c.rcpt)->size(); });
     size_t refused = 0;
     auto [r50, r99] = measure([&](const Case& c) {
         auto d = (*engine)->recipient(c.env, c.rcpt);

@@ -9,6 +9,7 @@
 #include "policy/check.h"
 #include "base/verdict.h"
 #include "config/config.h"
+#include "policy/services.h"
 
 namespace ord {
 
@@ -21,7 +22,7 @@ struct RuleInfo {
 
 struct CheckFactory {
     std::string_view name;
-    std::unique_ptr<Check> (*make)(const Config&);
+    std::unique_ptr<Check> (*make)(const Config&, const Services&);
 };
 
 std::span<const RuleInfo> rule_table();

@@ -273,7 +273,8 @@ Result<std::shared_ptr<const Config>> load_config(const std::string& path, const
     if (auto* t = w.table(root, "policy", "policy")) {
         auto& p = cfg->policy;
         w.only(*t, "policy", {"groups", "aliases", "deactivated", "supervisors", "recipient_delimiter",
-                              "share_members", "share_percent", "share_floor", "deactivated_recipient"});
+                              "share_members", "share_percent", "share_floor", "deactivated_recipient",
+                              "on_unavailable"});
         w.str(*t, "groups", p.groups);
         w.str(*t, "aliases", p.aliases);
         w.str(*t, "deactivated", p.deactivated);
@@ -288,6 +289,9 @@ Result<std::shared_ptr<const Config>> load_config(const std::string& path, const
         if (dr != "reject" && dr != "redirect")
             w.error(t->get("deactivated_recipient")->source(), "policy.deactivated_recipient must be reject or redirect");
         p.redirect_deactivated = dr == "redirect";
+        w.str(*t, "on_unavailable", p.on_unavailable);
+        if (p.on_unavailable != "fail_closed" && p.on_unavailable != "fail_open")
+            w.error(t->get("on_unavailable")->source(), "policy.on_unavailable must be fail_closed or fail_open");
         for (std::string* f : {&p.groups, &p.aliases, &p.deactivated, &p.supervisors})
             if (!f->empty()) *f = cfg->resolve(*f);
     }

@@ -562,7 +562,9 @@ void apply_log_level(const ord::Config& c) {
 }
 
 void reload() {
-    auto e = ord::Engine::load(g_config_path, g_overrides);
+    // The running Engine's services are handed on: an unchanged ClamAV engine is shared, not
+    // compiled again, and rate counters and metrics keep counting.
+    auto e = ord::Engine::load(g_config_path, g_overrides, current_engine().get());
     if (!e) {
         log::error("reload_failed", {{"config", g_config_path}, {"error", e.error().message}});
         return;

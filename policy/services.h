@@ -1,0 +1,42 @@
+// Services: what checks are handed when they are built, instead of reaching for globals: the
+// policy store, the antivirus engine, a clock, a random source, rate counters and metrics.
+// Built once per configuration load, immutable after, and swapped together with the Engine.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <string>
+
+#include "base/clock.h"
+#include "base/random.h"
+#include "base/result.h"
+#include "cache/policy_store.h"
+#include "cache/rate_counter.h"
+#include "config/config.h"
+#include "metrics/sink.h"
+
+namespace ord {
+
+class ClamAvEngine;  // checks/clamav_engine.h
+
+struct Services {
+    std::shared_ptr<const PolicyStore> policy;      // never null
+    std::shared_ptr<const ClamAvEngine> antivirus;  // null when antivirus.enabled = false
+    std::string antivirus_key;                      // the settings it was compiled with
+    std::shared_ptr<const Clock> clock;             // never null
+    std::shared_ptr<RandomSource> random;           // never null
+    std::shared_ptr<RateCounter> rates;             // never null
+    std::shared_ptr<MetricsSink> metrics;           // never null
+    // How long one step (MAIL, one RCPT, end of message) may wait for policy lookups in all.
+    std::chrono::milliseconds lookup_budget{2000};
+};
+
+// Loads what the configuration names: the policy files into a memory store, the signature
+// database into a ClamAV engine. With `previous` (the running Engine's), an antivirus engine
+// built from the same directory and settings whose signature files did not change is shared
+// instead of compiled again (seconds, and a second copy in memory, for a rule tweak), and the
+// clock, random source, rate counters and metrics carry over so that counts survive a reload.
+// Errors name the file and the reason.
+Result<std::shared_ptr<const Services>> build_services(const Config& cfg, const Services* previous = nullptr);
+
+}  // namespace ord
