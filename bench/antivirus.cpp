@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "checks/assemble.h"
 #include "checks/clamav_engine.h"
 #include "policy/config.h"
 #include "mime/parse.h"

@@ -11,8 +11,10 @@
 #include <string>
 #include <vector>
 
+#include "checks/assemble.h"
 #include "mime/codec.h"
 #include "policy/engine.h"
+#include "cache/memory_policy_store.h"
 #include "checks/content_check.h"
 #include "checks/scan.h"
 #include "mime/parse.h"
@@ -98,6 +100,14 @@ void content_cost(const std::string& config, const std::vector<std::string>& msg
     auto t0 = clock::now();
     ord::ContentCheck check(**cfg);
     auto t1 = clock::now();
+    // The direction the check reads, worked out as the Engine does (policy/context.h).
+    ord::PolicyData org;
+    org.internal_domains = (*cfg)->organisation.internal_domains;
+    org.trusted_networks = (*cfg)->organisation.trusted_networks;
+    std::string org_error;
+    auto org_store = ord::MemoryPolicyStore::build(org, org_error);
+    if (!org_store) return;
+    const ord::MessageContext ctx = ord::make_context(*org_store, env, ord::Deadline::never());
     long rss1 = rss_kb();
     std::size_t patterns = check.pattern_count();  // loading the rule files is part of the cost
     double best_parse = 1e99, best_content = 1e99;
@@ -110,7 +120,7 @@ void content_cost(const std::string& config, const std::vector<std::string>& msg
         for (const auto& m : msgs) {
             ord::mime::Message msg = ord::mime::parse(m, limits);
             ord::Findings out;
-            check.on_message(env, msg, out);
+            check.on_message(ctx, msg, out);
             findings += out.size();
         }
         auto c = clock::now();
@@ -134,7 +144,7 @@ int main(int argc, char** argv) {
     std::string config = argc > 1 ? argv[1] : "config/examples/ordinance.toml";
     size_t n = argc > 2 ? std::strtoul(argv[2], nullptr, 10) : 3000;
     int rounds = argc > 3 ? std::atoi(argv[3]) : 3;
-    auto engine = ord::Engine::load(config, {});
+    auto engine = ord::load_engine(config, {});
     if (!engine) {
         std::fprintf(stderr, "%s\n", engine.error().message.c_str());
         return 2;

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "checks/assemble.h"
 #include "cache/memory_policy_store.h"
 #include "policy/engine.h"
 
@@ -45,7 +46,7 @@ int main(int argc, char** argv) {
         for (int i = 0; i < 500; ++i) de << "gone" << i << "@modot.mo.gov,2025-01-01\n";
     }
     auto t0 = std::chrono::steady_clock::now();
-    auto engine = ord::Engine::load(base_config, {"policy.groups=" + (dir / "groups.toml").string(),
+    auto engine = ord::load_engine(base_config, {"policy.groups=" + (dir / "groups.toml").string(),
                                                   "policy.aliases=" + (dir / "aliases.csv").string(),
                                                   "policy.deactivated=" + (dir / "deactivated.csv").string()});
     auto t1 = std::chrono::steady_clock::now();
@@ -94,7 +95,7 @@ int main(int argc, char** argv) {
     for (int i = 0; i < aliases; ++i) pd.aliases.emplace_back("login" + std::to_string(i), "user" + std::to_string(i) + "@modot.mo.gov");
     auto store = ord::MemoryPolicyStore::build(pd, err);
     size_t sink = 0;
-    auto [b50, b99] = measure([&](const Case& c) { sink += store->canonical(c.rcpt).size(); });
+    auto [b50, b99] = measure([&](const Case& c) { sink += store->canonical(c.rcpt)->size(); });
     size_t refused = 0;
     auto [r50, r99] = measure([&](const Case& c) {
         auto d = (*engine)->recipient(c.env, c.rcpt);

@@ -18,65 +18,73 @@ std::string trim_angle(std::string_view s) {
 std::string MemoryPolicyStore::strip_tag(std::string_view a) const {
     std::string addr = ascii_lower(trim_angle(a));
     auto at = addr.rfind('@');
-    if (at == std::string::npos || data_.recipient_delimiter.empty()) return addr;
-    auto tag = addr.find_first_of(data_.recipient_delimiter);
+    if (at == std::string::npos || recipient_delimiter_.empty()) return addr;
+    auto tag = addr.find_first_of(recipient_delimiter_);
     if (tag != std::string::npos && tag < at && tag > 0) addr.erase(tag, at - tag);
     return addr;
 }
 
-std::string MemoryPolicyStore::canonical(std::string_view address) const {
+std::string MemoryPolicyStore::canonical_now(std::string_view address) const {
     std::string a = strip_tag(address);
     auto it = alias_.find(a);
     return it == alias_.end() ? a : it->second;
 }
 
-std::optional<std::string> MemoryPolicyStore::login_address(std::string_view login) const {
+Lookup<std::string> MemoryPolicyStore::canonical(std::string_view address, Deadline) const {
+    return canonical_now(address);
+}
+
+Lookup<std::string> MemoryPolicyStore::login_address(std::string_view login, Deadline) const {
     std::string l = ascii_lower(login);
-    if (l.empty()) return std::nullopt;
+    if (l.empty()) return not_found;
     auto it = alias_.find(l);
     if (it != alias_.end()) return it->second;
     auto at = l.rfind('@');
-    if (at == std::string::npos) return std::nullopt;
+    if (at == std::string::npos) return not_found;
     // user@realm: Cyrus SASL appends the realm (smtpd_sasl_local_domain). A realm that is not
     // one of our mail domains is dropped and the user part looked up as a login.
     if (!internal_domain(l.substr(at + 1))) {
         auto user = alias_.find(l.substr(0, at));
         if (user != alias_.end()) return user->second;
-        return std::nullopt;
+        return not_found;
     }
-    return canonical(l);
+    return canonical_now(l);
 }
 
-bool MemoryPolicyStore::same_person(std::string_view person, std::string_view address) const {
-    return canonical(person) == canonical(address);
+const uint32_t* MemoryPolicyStore::index_of(std::string_view address) const {
+    auto it = group_index_.find(std::string(address));
+    return it == group_index_.end() ? nullptr : &it->second;
 }
 
-const Group* MemoryPolicyStore::group(std::string_view canonical_address) const {
-    auto it = group_index_.find(std::string(canonical_address));
-    return it == group_index_.end() ? nullptr : &data_.groups[it->second];
+Lookup<GroupRef> MemoryPolicyStore::group(std::string_view canonical_address, Deadline) const {
+    const uint32_t* i = index_of(canonical_address);
+    if (!i) return not_found;
+    return groups_[*i];
 }
 
-std::vector<const Group*> MemoryPolicyStore::protected_targets(std::string_view canonical_address) const {
-    std::vector<const Group*> out;
-    auto it = group_index_.find(std::string(canonical_address));
-    if (it == group_index_.end()) return out;
-    for (uint32_t i : targets_[it->second]) out.push_back(&data_.groups[i]);
+Lookup<std::vector<GroupRef>> MemoryPolicyStore::protected_targets(std::string_view canonical_address,
+                                                                   Deadline) const {
+    std::vector<GroupRef> out;
+    const uint32_t* i = index_of(canonical_address);
+    if (!i) return out;
+    for (uint32_t t : targets_[*i]) out.push_back(groups_[t]);
     return out;
 }
 
-const Group* MemoryPolicyStore::first_unauthorized(std::string_view canonical_rcpt, std::string_view sender) const {
-    auto it = group_index_.find(std::string(canonical_rcpt));
-    if (it == group_index_.end()) return nullptr;
+Lookup<GroupRef> MemoryPolicyStore::first_unauthorized(std::string_view canonical_rcpt, std::string_view sender,
+                                                       Deadline) const {
+    const uint32_t* first = index_of(canonical_rcpt);
+    if (!first) return not_found;
     const std::string who(sender);
-    std::vector<char> seen(data_.groups.size(), 0);
-    std::vector<uint32_t> stack{it->second};
-    seen[it->second] = 1;
+    std::vector<char> seen(groups_.size(), 0);
+    std::vector<uint32_t> stack{*first};
+    seen[*first] = 1;
     while (!stack.empty()) {
         uint32_t g = stack.back();
         stack.pop_back();
-        const Group& grp = data_.groups[g];
+        const Group& grp = *groups_[g];
         if (grp.is_protected) {
-            if (who.empty() || !authorized_[g].count(who)) return &grp;
+            if (who.empty() || !authorized_[g].count(who)) return groups_[g];
             continue;  // authorized here: the groups inside are covered
         }
         for (const auto& m : grp.members) {
@@ -87,32 +95,30 @@ const Group* MemoryPolicyStore::first_unauthorized(std::string_view canonical_rc
             }
         }
     }
-    return nullptr;
+    return not_found;
 }
 
-std::span<const uint32_t> MemoryPolicyStore::member_of(std::string_view canonical_address) const {
+Lookup<std::vector<GroupRef>> MemoryPolicyStore::member_of(std::string_view canonical_address, Deadline) const {
     auto it = member_of_.find(std::string(canonical_address));
-    if (it == member_of_.end()) return {};
+    if (it == member_of_.end()) return std::vector<GroupRef>{};
     return it->second;
 }
 
-std::size_t MemoryPolicyStore::expanded_size(const Group& g) const {
-    return expanded_size_[static_cast<size_t>(&g - data_.groups.data())];
+Lookup<bool> MemoryPolicyStore::authorized(const Group& g, std::string_view sender, Deadline) const {
+    const uint32_t* i = index_of(g.address);
+    if (!i) return false;  // a group this store does not know (a snapshot from before a reload)
+    return authorized_[*i].count(std::string(sender)) > 0;
 }
 
-bool MemoryPolicyStore::authorized(const Group& g, std::string_view sender) const {
-    const auto& set = authorized_[static_cast<size_t>(&g - data_.groups.data())];
-    return set.count(std::string(sender)) > 0;
-}
-
-const Deactivation* MemoryPolicyStore::deactivated(std::string_view canonical_address) const {
+Lookup<Deactivation> MemoryPolicyStore::deactivated(std::string_view canonical_address, Deadline) const {
     auto it = deactivated_.find(std::string(canonical_address));
-    return it == deactivated_.end() ? nullptr : &it->second;
+    if (it == deactivated_.end()) return not_found;
+    return it->second;
 }
 
-std::optional<std::string> MemoryPolicyStore::supervisor(std::string_view canonical_address) const {
+Lookup<std::string> MemoryPolicyStore::supervisor(std::string_view canonical_address, Deadline) const {
     auto it = supervisor_.find(std::string(canonical_address));
-    if (it == supervisor_.end()) return std::nullopt;
+    if (it == supervisor_.end()) return not_found;
     return it->second;
 }
 
@@ -137,8 +143,8 @@ bool MemoryPolicyStore::trusted_client(std::string_view ip) const {
 
 std::shared_ptr<const MemoryPolicyStore> MemoryPolicyStore::build(PolicyData data, std::string& error) {
     std::shared_ptr<MemoryPolicyStore> s(new MemoryPolicyStore());
-    s->data_ = std::move(data);
-    auto& d = s->data_;
+    auto& d = data;
+    s->recipient_delimiter_ = d.recipient_delimiter;
     for (auto& dom : d.internal_domains) s->domains_.insert(ascii_lower(dom));
     for (const auto& net : d.trusted_networks) {
         auto n = parse_network(net);
@@ -152,9 +158,9 @@ std::shared_ptr<const MemoryPolicyStore> MemoryPolicyStore::build(PolicyData dat
     // Canonical forms everywhere, so lookups are plain string compares.
     for (auto& g : d.groups) {
         g.address = s->strip_tag(g.address);
-        for (auto& m : g.members) m = s->canonical(m);
-        for (auto& a : g.authorized) a = s->canonical(a);
-        for (auto& m : g.moderators) m = s->canonical(m);
+        for (auto& m : g.members) m = s->canonical_now(m);
+        for (auto& a : g.authorized) a = s->canonical_now(a);
+        for (auto& m : g.moderators) m = s->canonical_now(m);
         for (auto& a : g.aliases) a = s->strip_tag(a);
     }
     for (uint32_t i = 0; i < d.groups.size(); ++i) {
@@ -191,11 +197,12 @@ std::shared_ptr<const MemoryPolicyStore> MemoryPolicyStore::build(PolicyData dat
             }
         }
     }
-    s->expanded_size_.resize(n);
+    for (uint32_t i = 0; i < n; ++i) d.groups[i].expanded_size = people[i].size();
+    s->groups_.reserve(n);
+    for (auto& g : d.groups) s->groups_.push_back(std::make_shared<const Group>(std::move(g)));
     for (uint32_t i = 0; i < n; ++i) {
-        s->expanded_size_[i] = people[i].size();
-        if (!d.groups[i].is_protected) continue;
-        for (const auto& p : people[i]) s->member_of_[p].push_back(i);
+        if (!s->groups_[i]->is_protected) continue;
+        for (const auto& p : people[i]) s->member_of_[p].push_back(s->groups_[i]);
     }
     s->authorized_.resize(n);
     for (uint32_t i = 0; i < n; ++i) {
@@ -204,14 +211,14 @@ std::shared_ptr<const MemoryPolicyStore> MemoryPolicyStore::build(PolicyData dat
             if (auto j = index_of(who)) set.insert(people[*j].begin(), people[*j].end());
             else set.insert(who);
         };
-        for (const auto& a : d.groups[i].authorized) add(a);
-        for (const auto& m : d.groups[i].moderators) add(m);
+        for (const auto& a : s->groups_[i]->authorized) add(a);  // d.groups was moved into groups_
+        for (const auto& m : s->groups_[i]->moderators) add(m);
     }
     for (auto& de : d.deactivated) {
-        de.address = s->canonical(de.address);
+        de.address = s->canonical_now(de.address);
         s->deactivated_[de.address] = de;
     }
-    for (const auto& [person, sup] : d.supervisors) s->supervisor_[s->canonical(person)] = s->canonical(sup);
+    for (const auto& [person, sup] : d.supervisors) s->supervisor_[s->canonical_now(person)] = s->canonical_now(sup);
     return s;
 }
 

@@ -7,7 +7,7 @@ void read_policy_settings(ConfigReader& w, const toml::table& root, const std::s
     const toml::table* t = w.table(root, "policy", "policy");
     if (!t) return;
     w.only(*t, "policy", {"groups", "aliases", "deactivated", "supervisors", "recipient_delimiter", "share_members",
-                          "share_percent", "share_floor", "deactivated_recipient"});
+                          "share_percent", "share_floor", "deactivated_recipient", "on_unavailable"});
     w.str(*t, "groups", p.groups);
     w.str(*t, "aliases", p.aliases);
     w.str(*t, "deactivated", p.deactivated);
@@ -22,6 +22,9 @@ void read_policy_settings(ConfigReader& w, const toml::table& root, const std::s
     if (dr != "reject" && dr != "redirect")
         w.error(t->get("deactivated_recipient")->source(), "policy.deactivated_recipient must be reject or redirect");
     p.redirect_deactivated = dr == "redirect";
+    w.str(*t, "on_unavailable", p.on_unavailable);
+    if (p.on_unavailable != "fail_closed" && p.on_unavailable != "fail_open")
+        w.error(t->get("on_unavailable")->source(), "policy.on_unavailable must be fail_closed or fail_open");
     for (std::string* f : {&p.groups, &p.aliases, &p.deactivated, &p.supervisors})
         if (!f->empty()) *f = resolve_path(data_dir, *f);
 }

@@ -22,6 +22,10 @@ struct PolicySettings {
     std::size_t share_percent = 25;
     std::size_t share_floor = 10;
     bool redirect_deactivated = false;  // deliver to the supervisor instead of 550 5.1.1
+    // When the policy store cannot answer in time: "fail_closed" tempfails (451 4.7.1, rule
+    // policy_unavailable), "fail_open" tags the message and decides on the data there is.
+    std::string on_unavailable = "fail_closed";
+    bool fail_open() const { return on_unavailable == "fail_open"; }
 };
 
 // Reads the [policy] table (when present) into `out`, file names resolved against `data_dir`.

@@ -2,9 +2,7 @@
 
 #include "checks/attachment_check.h"
 #include "checks/attachment_policy.h"
-#include "checks/attachment_policy.h"
 #include <chrono>
-#include <mutex>
 
 #include "base/log.h"
 
@@ -15,37 +13,10 @@ bool starts_with(const std::string& s, std::string_view p) { return s.compare(0,
 
 constexpr std::size_t kMaxFindingsPerRule = 10;
 
-// A reload for a rule tweak must not recompile a full signature set (seconds, and a second copy
-// in memory): while the running Engine still holds an engine built from the same directory
-// and settings, and no signature file changed, the new Engine shares it.
-Result<std::shared_ptr<const ClamAvEngine>> shared_engine(const Config::Antivirus& s, const std::string& database) {
-    static std::mutex mu;
-    static std::weak_ptr<const ClamAvEngine> last;
-    static std::string last_key;
-    std::string key = database + '\n' + s.tmpdir;
-    for (auto v : {s.archives, s.ole2, s.macros, s.pdf, s.html, s.heuristics}) key += v ? '1' : '0';
-    for (auto v : {s.max_file_size, s.max_scan_size, s.max_recursion, s.max_files, s.max_scan_time_ms, s.scan_cache_mb})
-        key += ',' + std::to_string(v);
-    std::lock_guard<std::mutex> lock(mu);
-    if (auto prev = last.lock(); prev && key == last_key && !prev->database_changed()) return prev;
-    auto av = ClamAvEngine::load(s, database);
-    if (!av) return av;
-    last = *av;
-    last_key = key;
-    return av;
-}
-
 }  // namespace
 
-AntivirusCheck::AntivirusCheck(const Config& cfg) : cfg_(cfg) {
-    if (!cfg.antivirus.enabled) return;
-    auto av = shared_engine(cfg.antivirus, cfg.resolve(cfg.antivirus.database));
-    if (!av) throw CheckLoadError(cfg.path + ": " + av.error().message);
-    av_ = *av;
-    log::event(log::Level::Debug, "antivirus_loaded",
-               {{"database", av_->database()}, {"signatures", std::to_string(av_->signatures())},
-                {"ms", std::to_string(static_cast<long>(av_->load_ms()))}});
-}
+AntivirusCheck::AntivirusCheck(const Config& cfg, std::shared_ptr<const ClamAvEngine> engine)
+    : cfg_(cfg), av_(std::move(engine)) {}
 
 // Each decoded leaf part goes to libclamav on its own, rather than the raw message to
 // libclamav's mail parser: every part is then scanned exactly once (our parser already decoded
@@ -54,7 +25,7 @@ AntivirusCheck::AntivirusCheck(const Config& cfg) : cfg_(cfg) {
 // vs 2.3-3.0 ms/msg raw; libclamav's mail parser writes every part to a temp file first).
 // The raw message goes to libclamav's mail parser only when our parser gave up on its
 // structure (Message::headers_only), so that such a message is still scanned, once.
-void AntivirusCheck::on_message(const Envelope& env, const mime::Message& msg, Findings& out) const {
+void AntivirusCheck::on_message(const MessageContext& ctx, const mime::Message& msg, Findings& out) const {
     if (!av_) return;
     std::size_t count[4] = {0, 0, 0, 0};  // virus, unscannable, error, banned
     auto add = [&](int which, const char* rule, const char* category, std::string reason, std::string evidence) {
@@ -71,7 +42,7 @@ void AntivirusCheck::on_message(const Envelope& env, const mime::Message& msg, F
         if (strip && out.size() > before) mark_stripped(out.back(), *p, shown_name(p->filename), kind);
     };
 
-    bool types = attachment_policy_applies(cfg_, env);
+    bool types = attachment_policy_applies(cfg_, ctx);
     // max_scan_time_ms bounds one part inside libclamav; the message as a whole gets twice
     // that, so that a thousand small parts cannot hold the MTA past its milter timeout.
     auto start = std::chrono::steady_clock::now();

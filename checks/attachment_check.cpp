@@ -41,8 +41,8 @@ std::optional<PartBan> judge_part(const Config& cfg, const mime::Part& p) {
     return b;
 }
 
-void AttachmentCheck::on_message(const Envelope& env, const mime::Message& msg, Findings& out) const {
-    if (!attachment_policy_applies(cfg_, env)) return;
+void AttachmentCheck::on_message(const MessageContext& ctx, const mime::Message& msg, Findings& out) const {
+    if (!attachment_policy_applies(cfg_, ctx)) return;
     std::size_t reported = 0;
     msg.for_each_part([&](const mime::Part& p) {
         if (reported >= 10 || !p.children.empty() || p.embedded || p.is_multipart()) return;

@@ -24,7 +24,7 @@ class AttachmentCheck : public Check {
 public:
     explicit AttachmentCheck(const Config& cfg) : cfg_(cfg) {}
     std::string_view name() const override { return "attachments"; }
-    void on_message(const Envelope& env, const mime::Message& msg, Findings& out) const override;
+    void on_message(const MessageContext& ctx, const mime::Message& msg, Findings& out) const override;
 
 private:
     const Config& cfg_;  // owned by the Engine, which outlives its checks

@@ -222,12 +222,12 @@ bool kind_banned(const Config& cfg, FileKind k) {
     return std::find(l.begin(), l.end(), file_kind_name(k)) != l.end();
 }
 
-bool attachment_policy_applies(const Config& cfg, const Envelope& env) {
+bool attachment_policy_applies(const Config& cfg, const MessageContext& ctx) {
     const auto& a = cfg.attachments;
     if (!a.enabled) return false;
-    if (address_in(env.mail_from, a.allow_senders)) return false;
-    // The message's direction as every other rule reads it (policy/direction.h).
-    std::string dir = direction_name(message_direction(cfg, env));
+    if (address_in(ctx.env.mail_from, a.allow_senders)) return false;
+    // The message's direction as every other rule reads it (policy/context.h).
+    std::string dir = direction_name(ctx.direction);
     return std::find(a.directions.begin(), a.directions.end(), dir) != a.directions.end();
 }
 

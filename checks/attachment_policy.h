@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "policy/context.h"
 #include "policy/envelope.h"
 #include "policy/finding.h"
 #include "mime/message.h"
@@ -45,7 +46,7 @@ std::string shown_name(std::string_view name);
 
 // Whether the ban applies to this message: attachments.enabled, the direction is listed in
 // attachments.directions, and the sender is not in attachments.allow_senders.
-bool attachment_policy_applies(const Config& cfg, const Envelope& env);
+bool attachment_policy_applies(const Config& cfg, const MessageContext& ctx);
 bool kind_banned(const Config& cfg, FileKind k);
 // Whether attachments of this kind ("macro_document", "disguised_name", ...) are cut out of the
 // message (rule stripped_attachment) rather than the message refused (banned_attachment).

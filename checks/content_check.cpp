@@ -238,10 +238,11 @@ ContentCheck::ContentCheck(const Config& cfg) : cfg_(cfg) {
 
 ContentCheck::~ContentCheck() = default;
 
-void ContentCheck::on_message(const Envelope& env, const mime::Message& msg, Findings& out) const {
+void ContentCheck::on_message(const MessageContext& ctx, const mime::Message& msg, Findings& out) const {
     const auto& cats = rules_->categories;
     if (cats.empty()) return;
-    Direction dir = message_direction(cfg_, env);
+    const Envelope& env = ctx.env;
+    Direction dir = ctx.direction;
     std::string sender = env.mail_from.empty() ? env.auth_login : env.mail_from;
 
     // Which categories apply at all: their action for this direction, and allow-lists.

@@ -21,7 +21,7 @@ public:
     explicit ContentCheck(const Config& cfg);
     ~ContentCheck() override;
     std::string_view name() const override { return "content"; }
-    void on_message(const Envelope& env, const mime::Message& msg, Findings& out) const override;
+    void on_message(const MessageContext& ctx, const mime::Message& msg, Findings& out) const override;
 
     std::size_t pattern_count() const { return patterns_.size(); }
 

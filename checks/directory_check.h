@@ -1,7 +1,7 @@
 // DirectoryCheck: protected groups (policy 2503 section 3), deactivated accounts (section 5)
 // and sender identity (section 7 L), decided at MAIL, at each RCPT and, for what only the
-// header shows (To/Cc, From:), at end of message. Reads the policy store loaded for this
-// configuration snapshot.
+// header shows (To/Cc, From:), at end of message. Reads the policy store from Services; a
+// lookup it cannot answer in time is a policy_unavailable finding (policy.on_unavailable).
 #pragma once
 
 #include <memory>
@@ -14,14 +14,12 @@ namespace ord {
 
 class DirectoryCheck : public Check {
 public:
-    // Loads the policy files the configuration names; throws CheckLoadError on a bad file.
-    explicit DirectoryCheck(const Config& cfg);
     DirectoryCheck(const Config& cfg, std::shared_ptr<const PolicyStore> store);
 
     std::string_view name() const override { return "directory"; }
-    void on_sender(const Envelope& env, Findings& out) const override;
-    void on_recipient(const Envelope& env, const std::string& rcpt, Findings& out) const override;
-    void on_message(const Envelope& env, const mime::Message& msg, Findings& out) const override;
+    void on_sender(const MessageContext& ctx, Findings& out) const override;
+    void on_recipient(const MessageContext& ctx, const std::string& rcpt, Findings& out) const override;
+    void on_message(const MessageContext& ctx, const mime::Message& msg, Findings& out) const override;
 
     const PolicyStore& store() const { return *store_; }
 

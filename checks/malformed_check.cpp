@@ -2,7 +2,7 @@
 
 namespace ord {
 
-void MalformedCheck::on_message(const Envelope&, const mime::Message& msg, Findings& out) const {
+void MalformedCheck::on_message(const MessageContext&, const mime::Message& msg, Findings& out) const {
     if (msg.anomalies.empty()) return;
     std::string kinds;
     std::string reason = "Malformed message: ";

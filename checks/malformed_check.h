@@ -9,7 +9,7 @@ namespace ord {
 class MalformedCheck : public Check {
 public:
     std::string_view name() const override { return "malformed"; }
-    void on_message(const Envelope& env, const mime::Message& msg, Findings& out) const override;
+    void on_message(const MessageContext& ctx, const mime::Message& msg, Findings& out) const override;
 };
 
 }  // namespace ord

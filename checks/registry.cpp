@@ -13,17 +13,24 @@ namespace ord {
 namespace {
 
 const std::array kChecks{
-    CheckFactory{"size", [](const Config& c) -> std::unique_ptr<Check> { return std::make_unique<SizeCheck>(c); }},
-    CheckFactory{"directory",
-                 [](const Config& c) -> std::unique_ptr<Check> { return std::make_unique<DirectoryCheck>(c); }},
-    CheckFactory{"content",
-                 [](const Config& c) -> std::unique_ptr<Check> { return std::make_unique<ContentCheck>(c); }},
-    CheckFactory{"malformed",
-                 [](const Config&) -> std::unique_ptr<Check> { return std::make_unique<MalformedCheck>(); }},
-    CheckFactory{"attachments",
-                 [](const Config& c) -> std::unique_ptr<Check> { return std::make_unique<AttachmentCheck>(c); }},
-    CheckFactory{"antivirus",
-                 [](const Config& c) -> std::unique_ptr<Check> { return std::make_unique<AntivirusCheck>(c); }},
+    CheckFactory{"size", [](const Config& c, const Services&) -> std::unique_ptr<Check> {
+                     return std::make_unique<SizeCheck>(c);
+                 }},
+    CheckFactory{"directory", [](const Config& c, const Services& s) -> std::unique_ptr<Check> {
+                     return std::make_unique<DirectoryCheck>(c, s.policy);
+                 }},
+    CheckFactory{"content", [](const Config& c, const Services&) -> std::unique_ptr<Check> {
+                     return std::make_unique<ContentCheck>(c);
+                 }},
+    CheckFactory{"malformed", [](const Config&, const Services&) -> std::unique_ptr<Check> {
+                     return std::make_unique<MalformedCheck>();
+                 }},
+    CheckFactory{"attachments", [](const Config& c, const Services&) -> std::unique_ptr<Check> {
+                     return std::make_unique<AttachmentCheck>(c);
+                 }},
+    CheckFactory{"antivirus", [](const Config& c, const Services& s) -> std::unique_ptr<Check> {
+                     return std::make_unique<AntivirusCheck>(c, s.antivirus);
+                 }},
 };
 
 }  // namespace

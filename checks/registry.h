@@ -9,13 +9,9 @@
 #include "policy/check.h"
 #include "base/verdict.h"
 #include "policy/config.h"
+#include "policy/services.h"
 
 namespace ord {
-
-struct CheckFactory {
-    std::string_view name;
-    std::unique_ptr<Check> (*make)(const Config&);
-};
 
 std::span<const CheckFactory> check_table();
 

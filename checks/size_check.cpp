@@ -4,8 +4,8 @@
 
 namespace ord {
 
-void SizeCheck::on_message(const Envelope& env, const mime::Message& msg, Findings& out) const {
-    std::size_t size = std::max(env.size, msg.raw_size);
+void SizeCheck::on_message(const MessageContext& ctx, const mime::Message& msg, Findings& out) const {
+    std::size_t size = std::max(ctx.env.size, msg.raw_size);
     if (size > limits_.max_message_bytes) {
         out.push_back({"oversize", "oversize", Verdict::Accept, 1.0,
                        "Message too large: " + std::to_string(size) + " bytes exceeds the limit of " +

@@ -11,7 +11,7 @@ class SizeCheck : public Check {
 public:
     explicit SizeCheck(const Config& cfg) : limits_(cfg.size) {}
     std::string_view name() const override { return "size"; }
-    void on_message(const Envelope& env, const mime::Message& msg, Findings& out) const override;
+    void on_message(const MessageContext& ctx, const mime::Message& msg, Findings& out) const override;
 
 private:
     Config::Size limits_;

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "checks/assemble.h"
 #include "base/terminal.h"
 #include "policy/direction.h"
 #include "policy/engine.h"
@@ -116,7 +117,7 @@ int cmd_eval(const std::string& config, const std::vector<std::string>& sets, co
         std::cerr << "ordinance: eval: no directory given\n(try 'ordinance eval --help')\n";
         return 2;
     }
-    auto engine = Engine::load(config, sets);
+    auto engine = load_engine(config, sets);
     if (!engine) {
         std::cerr << engine.error().message << "\n";
         return 2;

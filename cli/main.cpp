@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "checks/assemble.h"
 #include "base/terminal.h"
 #include "policy/engine.h"
 #include "checks/registry.h"
@@ -241,7 +242,7 @@ int cmd_scan(const std::string& config, const std::vector<std::string>& sets, co
     }
     if (files.empty()) return usage("scan: no message files given");
     if (!strip_out.empty() && files.size() != 1) return usage("scan: --strip-out takes exactly one message");
-    auto engine = ord::Engine::load(config, sets);
+    auto engine = ord::load_engine(config, sets);
     if (!engine) {
         std::cerr << engine.error().message << "\n";
         return 2;
@@ -303,7 +304,7 @@ int cmd_check_config(const std::string& config, const std::vector<std::string>& 
         }
         return usage("check-config: unexpected argument '" + a + "'");
     }
-    auto engine = ord::Engine::load(config, sets);
+    auto engine = ord::load_engine(config, sets);
     if (!engine) {
         std::cerr << engine.error().message << "\n";
         return 1;

@@ -99,7 +99,8 @@ bool wants_notice(const Config& cfg, const Envelope& env, const Decision& d) {
         for (const auto& c : cfg.notify.categories)
             if (f.category == c && f.action == Verdict::Quarantine) category = true;
     if (!category) return false;
-    std::string dir = direction_name(message_direction(cfg, env));
+    // The direction the Engine worked out from the sender's identity (policy/context.h).
+    std::string dir = direction_name(d.direction.value_or(Direction::Inbound));
     for (const auto& x : cfg.notify.directions)
         if (x == dir) return true;
     return false;

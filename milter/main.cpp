@@ -24,6 +24,7 @@
 #include <thread>
 #include <vector>
 
+#include "checks/assemble.h"
 #include "base/log.h"
 #include "policy/engine.h"
 #include "disposition/durable.h"
@@ -458,7 +459,9 @@ void apply_log_level(const ord::Config& c) {
 }
 
 void reload() {
-    auto e = ord::Engine::load(g_config_path, g_overrides);
+    // The running Engine's services are handed on: an unchanged ClamAV engine is shared, not
+    // compiled again, and rate counters and metrics keep counting.
+    auto e = ord::load_engine(g_config_path, g_overrides, current_engine().get());
     if (!e) {
         log::error("reload_failed", {{"config", g_config_path}, {"error", e.error().message}});
         return;
@@ -639,7 +642,7 @@ int main(int argc, char** argv) {
         }
     }
     if (g_config_path.empty()) g_config_path = ord::default_config_path();
-    auto e = ord::Engine::load(g_config_path, g_overrides);
+    auto e = ord::load_engine(g_config_path, g_overrides);
     if (!e) {
         std::cerr << e.error().message << "\n";
         return check_only ? 1 : 2;

@@ -8,23 +8,15 @@ bool is_internal_address(const Config& cfg, std::string_view address) {
     return domain_in(domain_of(address), cfg.organisation.internal_domains);
 }
 
-bool sender_is_internal(const Config& cfg, const Envelope& env) {
-    if (!env.auth_login.empty())
-        return env.auth_login.find('@') == std::string::npos || is_internal_address(cfg, env.auth_login);
-    if (!is_internal_address(cfg, env.mail_from)) return false;
-    if (env.client_addr.empty()) return true;  // no connection facts (a saved message): trust the address
-    return client_in_networks(env.client_addr, cfg.organisation.trusted_networks);
+Direction direction_of(const PolicyStore& store, const Identity& sender, std::string_view rcpt) {
+    if (!sender.internal_sender()) return Direction::Inbound;
+    return store.internal_domain(address_domain(rcpt)) ? Direction::Internal : Direction::Outbound;
 }
 
-Direction direction_of(const Config& cfg, const Envelope& env, std::string_view rcpt) {
-    if (!sender_is_internal(cfg, env)) return Direction::Inbound;
-    return is_internal_address(cfg, rcpt) ? Direction::Internal : Direction::Outbound;
-}
-
-Direction message_direction(const Config& cfg, const Envelope& env) {
-    if (!sender_is_internal(cfg, env)) return Direction::Inbound;
-    for (const auto& r : env.rcpts)
-        if (!is_internal_address(cfg, r)) return Direction::Outbound;
+Direction message_direction(const PolicyStore& store, const Identity& sender, const std::vector<std::string>& rcpts) {
+    if (!sender.internal_sender()) return Direction::Inbound;
+    for (const auto& r : rcpts)
+        if (!store.internal_domain(address_domain(r))) return Direction::Outbound;
     return Direction::Internal;
 }
 

@@ -2,7 +2,6 @@
 
 #include <exception>
 
-#include "checks/registry.h"  // layering allow-list: Engine::create builds the check table
 #include "policy/direction.h"
 
 namespace ord {
@@ -12,7 +11,8 @@ std::string Decision::smtp_reply() const {
     return smtp_code + " " + enhanced_code + " " + reply_text;
 }
 
-Result<std::shared_ptr<const Engine>> Engine::create(std::shared_ptr<const Config> cfg) {
+std::string Engine::unknown_rules(const Config& c) {
+    const Config* cfg = &c;
     std::string errors;
     for (const auto& [id, rs] : cfg->rules) {
         if (!cfg->rule_book->find(id)) {
@@ -21,22 +21,38 @@ Result<std::shared_ptr<const Engine>> Engine::create(std::shared_ptr<const Confi
                       id + "' in [rules." + id + "] (known rules: " + known + ")";
         }
     }
+    return errors;
+}
+
+Result<std::shared_ptr<const Engine>> Engine::create(std::shared_ptr<const Config> cfg,
+                                                     std::shared_ptr<const Services> services,
+                                                     std::span<const CheckFactory> checks) {
+    std::string errors = unknown_rules(*cfg);
     if (!errors.empty()) return Error{"config", errors};
+    if (!services || !services->policy || !services->clock || !services->random || !services->rates ||
+        !services->metrics)
+        return Error{"config", "Engine::create: services incomplete (policy store, clock, random, rates, metrics)"};
     std::shared_ptr<Engine> e(new Engine());
     e->cfg_ = std::move(cfg);
+    e->services_ = std::move(services);
     try {
-        for (const auto& f : check_table()) e->checks_.push_back(f.make(*e->cfg_));
+        for (const auto& f : checks) e->checks_.push_back(f.make(*e->cfg_, *e->services_));
     } catch (const CheckLoadError& err) {
         return Error{"config", err.what()};
     }
     return std::shared_ptr<const Engine>(std::move(e));
 }
 
-Result<std::shared_ptr<const Engine>> Engine::load(const std::string& path,
-                                                   const std::vector<std::string>& overrides) {
-    auto cfg = load_config(path, overrides);
-    if (!cfg) return cfg.error();
-    return create(*cfg);
+MessageContext Engine::context(const Envelope& env, const std::string* rcpt) const {
+    return make_context(*services_->policy, env,
+                        Deadline::after(services_->lookup_budget, services_->clock->steady()), rcpt);
+}
+
+void Engine::note_unavailable(const MessageContext& ctx, Findings& out) const {
+    if (ctx.identity.unavailable.empty()) return;
+    Finding f = policy_unavailable("sender identity", ctx.identity.unavailable);
+    if (ctx.recipient) f.recipient = *ctx.recipient;
+    out.push_back(std::move(f));
 }
 
 // SMTP reply text must be printable ASCII without '%' (libmilter treats it as a format).
@@ -58,11 +74,16 @@ Decision Engine::fold(Findings findings, bool at_recipient, std::optional<Direct
     for (auto& f : findings) {
         const RuleInfo* info = cfg_->rule_book->find(f.rule);
         Verdict action = info ? info->default_action(dir) : Verdict::Tag;
-        if (f.proposed) action = *f.proposed;  // from the check's rule files (e.g. config/rules/*.toml)
-        auto it = cfg_->rules.find(f.rule);
-        if (it != cfg_->rules.end() && it->second.action) action = *it->second.action;
-        if (it != cfg_->rules.end() && dir && it->second.action_by_direction[static_cast<int>(*dir)])
-            action = *it->second.action_by_direction[static_cast<int>(*dir)];
+        if (f.rule == kPolicyUnavailableRule) {
+            // Not a rule setting: what to do without the data is policy.on_unavailable.
+            action = cfg_->policy.fail_open() ? Verdict::Tag : Verdict::TempFail;
+        } else {
+            if (f.proposed) action = *f.proposed;  // from the check's rule files (e.g. config/rules/*.toml)
+            auto it = cfg_->rules.find(f.rule);
+            if (it != cfg_->rules.end() && it->second.action) action = *it->second.action;
+            if (it != cfg_->rules.end() && dir && it->second.action_by_direction[static_cast<int>(*dir)])
+                action = *it->second.action_by_direction[static_cast<int>(*dir)];
+        }
         f.action = action;
         if (f.policy.empty() && info) f.policy = info->policy;
         if (!decisive || static_cast<int>(action) > static_cast<int>(decisive->action)) decisive = &f;
@@ -83,19 +104,33 @@ Decision Engine::fold(Findings findings, bool at_recipient, std::optional<Direct
         (void)at_recipient;
     }
     d.findings = std::move(findings);
+    d.direction = dir;
     return d;
 }
 
+namespace {
+void count_unavailable(MetricsSink& m, const Findings& out, std::size_t from) {
+    for (std::size_t i = from; i < out.size(); ++i)
+        if (out[i].rule == kPolicyUnavailableRule) m.add("ordinance_policy_unavailable_total");
+}
+}  // namespace
+
 Decision Engine::sender(const Envelope& env) const {
+    MessageContext ctx = context(env);
     Findings out;
-    for (const auto& c : checks_) c->on_sender(env, out);
+    note_unavailable(ctx, out);
+    for (const auto& c : checks_) c->on_sender(ctx, out);
+    count_unavailable(*services_->metrics, out, 0);
     return fold(std::move(out), false);
 }
 
 Decision Engine::recipient(const Envelope& env, const std::string& rcpt) const {
+    MessageContext ctx = context(env, &rcpt);
     Findings out;
-    for (const auto& c : checks_) c->on_recipient(env, rcpt, out);
-    return fold(std::move(out), true, direction_of(*cfg_, env, rcpt));
+    note_unavailable(ctx, out);
+    for (const auto& c : checks_) c->on_recipient(ctx, rcpt, out);
+    count_unavailable(*services_->metrics, out, 0);
+    return fold(std::move(out), true, ctx.recipient_direction);
 }
 
 bool Engine::data_changed() const {
@@ -105,9 +140,13 @@ bool Engine::data_changed() const {
 }
 
 Decision Engine::message(const Envelope& env, const mime::Message& msg, Findings carried) const {
+    MessageContext ctx = context(env);
     Findings out = std::move(carried);
-    for (const auto& c : checks_) c->on_message(env, msg, out);
-    return fold(std::move(out), false, message_direction(*cfg_, env));
+    const std::size_t fresh = out.size();
+    note_unavailable(ctx, out);
+    for (const auto& c : checks_) c->on_message(ctx, msg, out);
+    count_unavailable(*services_->metrics, out, fresh);
+    return fold(std::move(out), false, ctx.direction);
 }
 
 }  // namespace ord

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "base/deadline.h"
 #include "cache/policy_store.h"
 #include "policy/envelope.h"
 
@@ -17,11 +18,16 @@ struct Identity {
     bool login_mapped = false;    // the login resolved to an address
     bool trusted_client = false;  // connected from a trusted network
     bool internal = false;        // `address` is in an internal domain
+    // Set when the store could not answer a lookup the identity needs (the reason): the rest
+    // was decided on what there was (an unmapped login, an address not canonicalized).
+    std::string unavailable;
 
     // False for an internal address claimed unauthenticated from outside: never authorized.
     bool verified() const { return authenticated || trusted_client || !internal; }
+    // One of ours: a verified internal address. Every direction follows from this.
+    bool internal_sender() const { return internal && verified(); }
 };
 
-Identity resolve_identity(const PolicyStore& store, const Envelope& env);
+Identity resolve_identity(const PolicyStore& store, const Envelope& env, Deadline deadline = {});
 
 }  // namespace ord

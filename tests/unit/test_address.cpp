@@ -4,6 +4,7 @@
 
 #include "base/address.h"
 #include "cache/memory_policy_store.h"
+#include "policy/context.h"
 #include "policy/direction.h"
 
 #include <arpa/inet.h>
@@ -224,16 +225,14 @@ TEST_CASE("the policy store and the direction read client addresses alike", "[ad
     std::string error;
     auto store = ord::MemoryPolicyStore::build(d, error);
     REQUIRE(store);
-    ord::Config cfg;
-    cfg.organisation.internal_domains = d.internal_domains;
-    cfg.organisation.trusted_networks = d.trusted_networks;
     for (const char* client : {"10.1.2.3", "::ffff:10.1.2.3", "IPv6:2001:db8::5", "[10.9.9.9]", "192.0.2.1",
                                "2001:db9::1", "garbage"}) {
         CAPTURE(client);
         ord::Envelope env;
         env.mail_from = "alice@modot.mo.gov";
         env.client_addr = client;
-        CHECK(ord::sender_is_internal(cfg, env) == store->trusted_client(client));
+        // The direction follows the identity, and the identity reads the client as the store does.
+        CHECK(ord::make_context(*store, env, {}).identity.internal_sender() == store->trusted_client(client));
     }
 }
 

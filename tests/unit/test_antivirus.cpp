@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "checks/assemble.h"
 #include "checks/antivirus_check.h"
 #include "checks/attachment_policy.h"
 #include "checks/clamav_engine.h"
@@ -91,7 +92,7 @@ const std::string& sigdir() {
 
 std::shared_ptr<const ord::Engine> engine(std::vector<std::string> sets = {}) {
     sets.insert(sets.begin(), "antivirus.database=" + sigdir());
-    auto e = ord::Engine::load(std::string(ORDINANCE_SOURCE_DIR) + "/config/examples/ordinance.toml", sets);
+    auto e = ord::load_engine(std::string(ORDINANCE_SOURCE_DIR) + "/config/examples/ordinance.toml", sets);
     if (!e) FAIL(e.error().message);
     return *e;
 }
@@ -136,26 +137,26 @@ TEST_CASE("the engine loads test signatures from a directory", "[antivirus]") {
 
 TEST_CASE("a missing or empty signature database refuses to start, unless antivirus is off", "[antivirus]") {
     auto cfg = std::string(ORDINANCE_SOURCE_DIR) + "/config/examples/ordinance.toml";
-    auto missing = ord::Engine::load(cfg, {"antivirus.database=/nonexistent/clamav"});
+    auto missing = ord::load_engine(cfg, {"antivirus.database=/nonexistent/clamav"});
     REQUIRE_FALSE(missing.ok());
     CHECK(missing.error().message.find("/nonexistent/clamav") != std::string::npos);
     CHECK(missing.error().message.find("antivirus.enabled = false") != std::string::npos);
 
     char tmpl[] = "/tmp/ordinance-empty-XXXXXX";
     std::string empty = mkdtemp(tmpl);
-    auto none = ord::Engine::load(cfg, {"antivirus.database=" + empty});
+    auto none = ord::load_engine(cfg, {"antivirus.database=" + empty});
     REQUIRE_FALSE(none.ok());
     CHECK(none.error().message.find(empty) != std::string::npos);
     rmdir(empty.c_str());
 
-    auto off = ord::Engine::load(cfg, {"antivirus.database=/nonexistent/clamav", "antivirus.enabled=false"});
+    auto off = ord::load_engine(cfg, {"antivirus.database=/nonexistent/clamav", "antivirus.enabled=false"});
     REQUIRE(off.ok());
     auto o = scan(**off, mail({{"text/plain; name=a.txt", "", "CLAMAV-TEST-STRING-NOT-EICAR"}}));
     CHECK(with_rule(o, "virus").empty());
 }
 
 TEST_CASE("the shipped example configuration finds the benign marker and refuses naming it", "[antivirus]") {
-    auto e = ord::Engine::load(std::string(ORDINANCE_SOURCE_DIR) + "/config/examples/ordinance.toml", {});
+    auto e = ord::load_engine(std::string(ORDINANCE_SOURCE_DIR) + "/config/examples/ordinance.toml", {});
     REQUIRE(e.ok());
     auto o = scan(**e, mail({{"text/plain; name=notes.txt", "attachment; filename=notes.txt",
                               "line one\nCLAMAV-TEST-STRING-NOT-EICAR\n"}}));
@@ -384,16 +385,26 @@ TEST_CASE("a reload shares the running ClamAV engine until a signature file chan
     char tmpl[] = "/tmp/ordinance-sigs3-XXXXXX";
     std::string dir = mkdtemp(tmpl);
     std::ofstream(dir + "/a.ndb") << "Ordinance.Test.A:0:*:" << hex("FIRST-MARKER-STRING") << "\n";
-    auto cfg = ord::load_config(std::string(ORDINANCE_SOURCE_DIR) + "/config/examples/ordinance.toml",
-                                {"antivirus.database=" + dir});
-    REQUIRE(cfg.ok());
-    auto first = std::make_unique<ord::AntivirusCheck>(**cfg);
-    ord::AntivirusCheck second(**cfg);
-    CHECK(second.clamav() == first->clamav());  // same directory, same settings: shared
+    const std::string config = std::string(ORDINANCE_SOURCE_DIR) + "/config/examples/ordinance.toml";
+    auto load = [&](std::vector<std::string> sets, const ord::Engine* previous) {
+        sets.push_back("antivirus.database=" + dir);
+        auto e = ord::load_engine(config, sets, previous);
+        REQUIRE(e.ok());
+        REQUIRE((*e)->services().antivirus);
+        return *e;
+    };
+    auto first = load({}, nullptr);
+    auto second = load({"policy.share_floor=12"}, first.get());  // a rule tweak, the same signatures
+    CHECK(second->services().antivirus == first->services().antivirus);  // shared, not compiled again
+    CHECK(second->services().rates == first->services().rates);  // counts survive the reload
+    // No hidden sharing: an engine loaded without a previous one compiles its own.
+    CHECK(load({}, nullptr)->services().antivirus != first->services().antivirus);
+    // Other limits: a different engine.
+    CHECK(load({"antivirus.max_files=77"}, first.get())->services().antivirus != first->services().antivirus);
     std::ofstream(dir + "/b.ndb") << "Ordinance.Test.B:0:*:" << hex("SECOND-MARKER-STRING") << "\n";
-    ord::AntivirusCheck third(**cfg);
-    CHECK(third.clamav() != first->clamav());  // a new file: compiled afresh
-    CHECK(third.clamav()->scan("SECOND-MARKER-STRING", "x").status == ord::AvScan::Status::Virus);
+    auto third = load({}, second.get());
+    CHECK(third->services().antivirus != first->services().antivirus);  // a new file: compiled afresh
+    CHECK(third->services().antivirus->scan("SECOND-MARKER-STRING", "x").status == ord::AvScan::Status::Virus);
     std::remove((dir + "/a.ndb").c_str());
     std::remove((dir + "/b.ndb").c_str());
     rmdir(dir.c_str());
@@ -582,10 +593,6 @@ TEST_CASE("the same banned archive sent twice is refused twice, the second time 
     auto e = engine({"antivirus.max_files=9999"});  // an engine of its own: counts start at zero
     std::string exe = "MZ\x90\0\x03\0\0\0" + std::string(300, 'B');
     std::string raw = mail({{"application/zip; name=tools.zip", "", make_archive({{"tool.bin", exe}})}});
-    auto cfg = ord::load_config(std::string(ORDINANCE_SOURCE_DIR) + "/config/examples/ordinance.toml",
-                                {"antivirus.database=" + sigdir(), "antivirus.max_files=9999"});
-    REQUIRE(cfg.ok());
-    ord::AntivirusCheck check(**cfg);  // same settings: it shares the Engine's ClamAV engine
     for (int round = 0; round < 2; ++round) {
         INFO("round " << round);
         auto o = scan(*e, raw);
@@ -595,7 +602,7 @@ TEST_CASE("the same banned archive sent twice is refused twice, the second time 
         CHECK(b[0]->evidence.find("kind=executable") != std::string::npos);
         CHECK(o.decision.verdict == ord::Verdict::Reject);
     }
-    CHECK(check.clamav()->cache_stats().hits >= 2);  // the zip and the text part
+    CHECK(e->services().antivirus->cache_stats().hits >= 2);  // the zip and the text part
 }
 
 TEST_CASE("a virus uuencoded in a plain-text body is found and named, as ClamAV's mail parser would", "[antivirus]") {

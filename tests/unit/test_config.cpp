@@ -4,6 +4,7 @@
 #include <fstream>
 #include <string>
 
+#include "checks/assemble.h"
 #include "policy/engine.h"
 #include "policy/config.h"
 
@@ -19,7 +20,7 @@ std::string write_temp(const std::string& text) {
 }  // namespace
 
 TEST_CASE("the shipped example configuration loads", "[config]") {
-    auto e = ord::Engine::load(std::string(ORDINANCE_SOURCE_DIR) + "/config/examples/ordinance.toml", {});
+    auto e = ord::load_engine(std::string(ORDINANCE_SOURCE_DIR) + "/config/examples/ordinance.toml", {});
     REQUIRE(e.ok());
     const auto& c = (*e)->config();
     CHECK(c.organisation.internal_domains == std::vector<std::string>{"modot.mo.gov"});
@@ -46,7 +47,7 @@ TEST_CASE("configuration errors name the file and line", "[config]") {
         {"[antivirus]\nscan_cache_mb = -1\n", 2, "scan_cache_mb"},
     }));
     std::string path = write_temp(c.text);
-    auto e = ord::Engine::load(path, {});
+    auto e = ord::load_engine(path, {});
     REQUIRE_FALSE(e.ok());
     INFO(e.error().message);
     CHECK(e.error().message.rfind(path + ":" + std::to_string(c.line) + ":", 0) == 0);
@@ -91,7 +92,7 @@ TEST_CASE("policy map errors name the file and line", "[config]") {
     std::ofstream(map) << c.text;
     std::string cfg = dir + "/ordinance.toml";
     std::ofstream(cfg) << "[policy]\n" << c.file << " = \"" << map << "\"\n";
-    auto e = ord::Engine::load(cfg, {});
+    auto e = ord::load_engine(cfg, {});
     REQUIRE_FALSE(e.ok());
     INFO(e.error().message);
     CHECK(e.error().message.rfind(map + ":" + std::to_string(c.line) + ":", 0) == 0);

@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 
+#include "checks/assemble.h"
 #include "policy/direction.h"
 #include "policy/engine.h"
 #include "checks/personal_data.h"
@@ -18,7 +19,7 @@ namespace {
 const std::string kConfig = std::string(ORDINANCE_SOURCE_DIR) + "/config/examples/ordinance.toml";
 
 std::shared_ptr<const ord::Engine> engine(std::vector<std::string> sets = {}) {
-    auto e = ord::Engine::load(kConfig, sets);
+    auto e = ord::load_engine(kConfig, sets);
     if (!e) FAIL(e.error().message);
     return *e;
 }
@@ -113,23 +114,66 @@ TEST_CASE("personal-data detection needs context for SSNs and routing numbers", 
 
 TEST_CASE("direction of a recipient and of a message", "[content][direction]") {
     auto e = engine();
-    const auto& cfg = e->config();
+    auto dir = [&](const ord::Envelope& env, std::string rcpt) { return e->context(env, &rcpt).recipient_direction; };
+    auto whole = [&](const ord::Envelope& env) { return e->context(env).direction; };
     ord::Envelope env;
     env.client_addr = "127.0.0.1";
     env.mail_from = "alice@modot.mo.gov";
-    CHECK(ord::direction_of(cfg, env, "bob@modot.mo.gov") == ord::Direction::Internal);
-    CHECK(ord::direction_of(cfg, env, "x@gmail.com") == ord::Direction::Outbound);
-    CHECK(ord::direction_of(cfg, env, "x@sub.modot.mo.gov") == ord::Direction::Internal);
+    CHECK(dir(env, "bob@modot.mo.gov") == ord::Direction::Internal);
+    CHECK(dir(env, "x@gmail.com") == ord::Direction::Outbound);
+    CHECK(dir(env, "x@sub.modot.mo.gov") == ord::Direction::Internal);
     env.rcpts = {"bob@modot.mo.gov", "x@gmail.com"};
-    CHECK(ord::message_direction(cfg, env) == ord::Direction::Outbound);
+    CHECK(whole(env) == ord::Direction::Outbound);
+    auto ctx = e->context(env);
+    CHECK(ctx.directions == std::vector{ord::Direction::Internal, ord::Direction::Outbound});
     env.client_addr = "203.0.113.9";  // internal-looking sender from outside, not authenticated
-    CHECK(ord::message_direction(cfg, env) == ord::Direction::Inbound);
+    CHECK(whole(env) == ord::Direction::Inbound);
     env.auth_login = "alice@modot.mo.gov";
-    CHECK(ord::message_direction(cfg, env) == ord::Direction::Outbound);
+    CHECK(whole(env) == ord::Direction::Outbound);
     env = {};
     env.mail_from = "news@shop.example";
     env.rcpts = {"bob@modot.mo.gov"};
-    CHECK(ord::message_direction(cfg, env) == ord::Direction::Inbound);
+    CHECK(whole(env) == ord::Direction::Inbound);
+}
+
+// The direction follows the one identity (AUTH login through the alias table, then the
+// envelope sender), not the login's spelling. Before, any login without '@' counted as
+// internal and a login with '@' was judged by its own domain, alias table or not.
+TEST_CASE("direction follows the sender identity, alias table included", "[content][direction][identity]") {
+    auto e = engine();
+    struct Case {
+        const char* login;
+        const char* mail_from;
+        const char* client;
+        ord::Direction to_gmail;  // the direction of mail to x@gmail.com
+        const char* identity;
+    };
+    auto c = GENERATE(values<Case>({
+        // asmith@mail.realm: SASL realm outside our domains; the login maps through the alias
+        // table to alice@modot.mo.gov, so she is one of ours and the mail is outbound (it
+        // was inbound before: the login's own domain is not internal).
+        {"asmith@mail.realm", "private@example.net", "203.0.113.9", ord::Direction::Outbound, "alice@modot.mo.gov"},
+        {"alice", "", "203.0.113.9", ord::Direction::Outbound, "alice@modot.mo.gov"},
+        // A login in no alias table is not an identity: the envelope sender decides, and
+        // here that is an outside address, so the mail is inbound (it was outbound before,
+        // as if any login without '@' were one of ours).
+        {"mallory", "mallory@example.com", "203.0.113.9", ord::Direction::Inbound, "mallory@example.com"},
+        // An unmapped login with one of our envelope senders: authenticated, so verified.
+        {"mallory", "bob@modot.mo.gov", "203.0.113.9", ord::Direction::Outbound, "bob@modot.mo.gov"},
+        // No AUTH, our address, from outside: unverified, so not one of ours.
+        {"", "bob@modot.mo.gov", "203.0.113.9", ord::Direction::Inbound, "bob@modot.mo.gov"},
+    }));
+    CAPTURE(c.login, c.mail_from);
+    ord::Envelope env;
+    env.auth_login = c.login;
+    env.mail_from = c.mail_from;
+    env.client_addr = c.client;
+    std::string rcpt = "x@gmail.com";
+    auto ctx = e->context(env, &rcpt);
+    CHECK(ctx.identity.address == c.identity);
+    CHECK(ctx.recipient_direction == c.to_gmail);
+    // The Decision carries the direction the Engine used, for what comes after the verdict.
+    CHECK(e->recipient(env, rcpt).direction == c.to_gmail);
 }
 
 TEST_CASE("content categories fire with the action of their direction", "[content]") {

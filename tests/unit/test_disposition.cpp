@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "checks/assemble.h"
 #include "checks/scan.h"
 #include "disposition/durable.h"
 #include "disposition/execute.h"
@@ -91,7 +92,7 @@ struct Dirs {
 };
 
 std::shared_ptr<const ord::Engine> engine(const std::vector<std::string>& sets) {
-    auto e = ord::Engine::load(std::string(ORDINANCE_SOURCE_DIR) + "/config/examples/ordinance.toml", sets);
+    auto e = ord::load_engine(std::string(ORDINANCE_SOURCE_DIR) + "/config/examples/ordinance.toml", sets);
     if (!e) FAIL(e.error().message);
     return *e;
 }

@@ -1,12 +1,13 @@
 #include <catch2/catch.hpp>
 #include <string>
 
+#include "checks/assemble.h"
 #include "policy/engine.h"
 #include "checks/scan.h"
 
 namespace {
 std::shared_ptr<const ord::Engine> engine(std::vector<std::string> sets) {
-    auto e = ord::Engine::load(std::string(ORDINANCE_SOURCE_DIR) + "/config/examples/ordinance.toml", sets);
+    auto e = ord::load_engine(std::string(ORDINANCE_SOURCE_DIR) + "/config/examples/ordinance.toml", sets);
     REQUIRE(e.ok());
     return *e;
 }

@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 
+#include "checks/assemble.h"
 #include "policy/engine.h"
 #include "checks/scan.h"
 #include "mime/parse.h"
@@ -68,7 +69,7 @@ std::set<std::string> rules(const ord::Engine& e, const std::string& raw, const 
 }  // namespace
 
 TEST_CASE("a message past a parser limit keeps its content findings", "[parse][limits]") {
-    auto loaded = ord::Engine::load(std::string(ORDINANCE_SOURCE_DIR) + "/config/examples/ordinance.toml", {});
+    auto loaded = ord::load_engine(std::string(ORDINANCE_SOURCE_DIR) + "/config/examples/ordinance.toml", {});
     REQUIRE(loaded.ok());
     const ord::Engine& e = **loaded;
     auto file = GENERATE(as<std::string>{}, "072_offensive_00.eml", "088_pii_00.eml");

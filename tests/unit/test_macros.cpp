@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "checks/assemble.h"
 #include "mime/codec.h"
 #include "checks/attachment_policy.h"
 #include "checks/clamav_engine.h"
@@ -65,7 +66,7 @@ std::string mail(const std::string& type, const std::string& name, const std::st
 }
 
 std::shared_ptr<const ord::Engine> engine(const std::vector<std::string>& sets = {}) {
-    auto e = ord::Engine::load(kConfig, sets);
+    auto e = ord::load_engine(kConfig, sets);
     if (!e) FAIL(e.error().message);
     return *e;
 }

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <string>
 
+#include "checks/assemble.h"
 #include "checks/scan.h"
 #include "policy/config.h"
 #include "policy/engine.h"
@@ -71,7 +72,7 @@ TEST_CASE("a category defined only in a rule file is a rule: [rules.ID] is accep
     CHECK(book.has_category("virus"));  // the built-in categories stay
     CHECK_FALSE(book.has_category("gambling"));  // a content category exists only with its file
 
-    auto with = ord::Engine::load(d.config, {"rules.harassment.action=reject"});
+    auto with = ord::load_engine(d.config, {"rules.harassment.action=reject"});
     REQUIRE(with.ok());
     auto refused = scan(**with, "Send the report or you will regret this.");
     CHECK(refused.verdict == ord::Verdict::Reject);
@@ -80,12 +81,12 @@ TEST_CASE("a category defined only in a rule file is a rule: [rules.ID] is accep
     CHECK(scan(**with, "The report is attached.").verdict == ord::Verdict::Accept);
 
     // Without the override the file's own action (tag) holds: the override is what refused it.
-    auto without = ord::Engine::load(d.config, {});
+    auto without = ord::load_engine(d.config, {});
     REQUIRE(without.ok());
     CHECK(scan(**without, "Send the report or you will regret this.").verdict == ord::Verdict::Tag);
 
     // Per-direction keys work for it too: the message above is inbound.
-    auto inbound = ord::Engine::load(d.config, {"rules.harassment.action_inbound=quarantine"});
+    auto inbound = ord::load_engine(d.config, {"rules.harassment.action_inbound=quarantine"});
     REQUIRE(inbound.ok());
     CHECK(scan(**inbound, "you will regret this").verdict == ord::Verdict::Quarantine);
 }
@@ -93,12 +94,12 @@ TEST_CASE("a category defined only in a rule file is a rule: [rules.ID] is accep
 TEST_CASE("a rule file's reply text is the refusal's text", "[rulebook]") {
     RuleDir d("", "reply = \"This message breaks the harassment policy\"\naction_inbound = \"reject\"\n");
     // action_inbound appears twice in the file now: TOML refuses, file:line names it.
-    auto dup = ord::Engine::load(d.config, {});
+    auto dup = ord::load_engine(d.config, {});
     REQUIRE_FALSE(dup.ok());
     CHECK(dup.error().message.find(d.dir + "/harassment.toml:") == 0);
 
     RuleDir r("", "reply = \"This message breaks the harassment policy\"\n");
-    auto e = ord::Engine::load(r.config, {"rules.harassment.action=reject"});
+    auto e = ord::load_engine(r.config, {"rules.harassment.action=reject"});
     REQUIRE(e.ok());
     CHECK(scan(**e, "you will regret this").smtp_reply() ==
           "550 5.7.1 This message breaks the harassment policy [rule harassment, policy 2503 section 7 F "
@@ -107,14 +108,14 @@ TEST_CASE("a rule file's reply text is the refusal's text", "[rulebook]") {
 
 TEST_CASE("an unknown rule id in [rules.X] still fails with file:line", "[rulebook][config]") {
     RuleDir d("[rules.harasment]\naction = \"reject\"\n");
-    auto e = ord::Engine::load(d.config, {});
+    auto e = ord::load_engine(d.config, {});
     REQUIRE_FALSE(e.ok());
     INFO(e.error().message);
     // Line 8: the [rules.harasment] header after the 7 lines RuleDir writes.
     CHECK(e.error().message.find(d.config + ":8: unknown rule 'harasment' in [rules.harasment]") == 0);
     CHECK(e.error().message.find("harassment") != std::string::npos);  // the known ids include the file's
 
-    auto set = ord::Engine::load(d.config, {"rules.nosuch.action=reject"});
+    auto set = ord::load_engine(d.config, {"rules.nosuch.action=reject"});
     REQUIRE_FALSE(set.ok());
     CHECK(set.error().message.find("unknown rule 'nosuch'") != std::string::npos);
 }

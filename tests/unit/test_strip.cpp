@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "checks/assemble.h"
 #include "policy/engine.h"
 #include "checks/scan.h"
 #include "disposition/strip.h"
@@ -49,7 +50,7 @@ std::vector<std::string> leaves(const std::string& raw) {
 }
 
 std::shared_ptr<const ord::Engine> engine(std::vector<std::string> sets) {
-    auto e = ord::Engine::load(std::string(ORDINANCE_SOURCE_DIR) + "/config/examples/ordinance.toml", sets);
+    auto e = ord::load_engine(std::string(ORDINANCE_SOURCE_DIR) + "/config/examples/ordinance.toml", sets);
     if (!e) FAIL(e.error().message);
     return *e;
 }
@@ -241,7 +242,7 @@ TEST_CASE("attachments.strip turns a refusal into stripped_attachment, only for 
         CHECK_FALSE(ord::wants_strip(o.decision));
     }
     SECTION("a bad kind in attachments.strip is a configuration error") {
-        auto e = ord::Engine::load(std::string(ORDINANCE_SOURCE_DIR) + "/config/examples/ordinance.toml",
+        auto e = ord::load_engine(std::string(ORDINANCE_SOURCE_DIR) + "/config/examples/ordinance.toml",
                                    {"attachments.strip=[\"spreadsheet\"]"});
         REQUIRE_FALSE(e.ok());
         CHECK(e.error().message.find("attachments.strip: 'spreadsheet'") != std::string::npos);
