@@ -247,19 +247,24 @@ mta_run() {
     for p in ${CPU_PIDS:-}; do pidargs+=(--pid "$p"); done
     python3 "$PROC_CPU" snap "${pidargs[@]}" >"$WORK/$name.cpu0"
     log "run $name: $MESSAGES messages over $SESSIONS sessions to 127.0.0.1:$smtp"
-    local uniq=()
-    ((UNIQUE)) && uniq=(--unique)
-    python3 "$LOAD" run "${uniq[@]}" --port "$smtp" --messages "$MESSAGES" --sessions "$SESSIONS" \
-        --delivered-dir "$dir/delivered" --sink-pidfile "$dir/pids/smtp-sink.pid" \
-        >"$WORK/$name.out" 2>"$WORK/$name.err" &
-    MTA_LOAD_PID=$!
     local perf_pid='' perf_pids
     perf_pids=$(for p in ${CPU_PIDS:-}; do printf '%s,' "${p#*=}"; done)
     if ((PROFILE)) && [[ -n $perf_pids ]]; then
         command -v perf >/dev/null || die "--profile needs perf (apt-get install linux-perf)"
         perf record -q -F 499 -g -p "${perf_pids%,}" -o "$WORK/$name.perf.data" >"$WORK/$name.perf.log" 2>&1 &
         perf_pid=$!
+        # Before the load starts: on a busy machine perf takes seconds to attach, and a load run
+        # is a few seconds long (it recorded 0.3 s of a 7 s run, or an empty file, when started after).
+        local i
+        for ((i = 0; i < 100; i++)); do [[ -s $WORK/$name.perf.data ]] && break; sleep 0.1; done
+        sleep 0.5
     fi
+    local uniq=()
+    ((UNIQUE)) && uniq=(--unique)
+    python3 "$LOAD" run "${uniq[@]}" --port "$smtp" --messages "$MESSAGES" --sessions "$SESSIONS" \
+        --delivered-dir "$dir/delivered" --sink-pidfile "$dir/pids/smtp-sink.pid" \
+        >"$WORK/$name.out" 2>"$WORK/$name.err" &
+    MTA_LOAD_PID=$!
     wait "$MTA_LOAD_PID" || rc=$?
     MTA_LOAD_PID=
     if [[ -n $perf_pid ]]; then
