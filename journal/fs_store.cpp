@@ -92,6 +92,10 @@ Result<std::unique_ptr<FsStore>> FsStore::open(const std::string& root) {
 }
 
 Result<Ok> FsStore::make_dirs(const std::string& rel_dir) {
+    {
+        std::lock_guard<std::mutex> lock(mu_);
+        if (made_dirs_.count(rel_dir)) return Ok{};
+    }
     std::string path = root_;
     size_t pos = 0;
     while (pos <= rel_dir.size()) {
@@ -109,6 +113,8 @@ Result<Ok> FsStore::make_dirs(const std::string& rel_dir) {
         }
         path = child;
     }
+    std::lock_guard<std::mutex> lock(mu_);
+    made_dirs_.insert(rel_dir);
     return Ok{};
 }
 
@@ -121,6 +127,14 @@ Result<Ok> FsStore::put(const std::string& key, std::string_view bytes) {
     // Unfinished writes are dot files: never listed, removed by remove_unfinished().
     std::string tmp = dir + "/.tmp-" + std::to_string(::getpid()) + "-" + std::to_string(++g_tmp_counter);
     int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0 && errno == ENOENT) {  // a directory remembered as made was removed since
+        {
+            std::lock_guard<std::mutex> lock(mu_);
+            made_dirs_.erase(dir_rel);
+        }
+        if (auto r = make_dirs(dir_rel); !r) return r;
+        fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    }
     if (fd < 0) return io_error("create", tmp, errno);
     auto fail = [&](Error e) -> Result<Ok> {
         ::close(fd);

@@ -96,6 +96,9 @@ private:
     std::string root_;
     std::mutex mu_;
     std::set<std::string> dirty_dirs_;  // absolute paths
+    // Relative directories known to exist: put() makes them once, not once per object (a
+    // journal entry per message would otherwise cost four failing mkdir calls).
+    std::set<std::string> made_dirs_;
     std::recursive_mutex lock_mu_;
     int lock_depth_ = 0;
     int lock_fd_ = -1;
