@@ -187,7 +187,15 @@ ScanResult prescan(std::string_view raw, const Limits& lim, std::vector<Anomaly>
             if (in_cte) cte.assign(line.substr(colon + 1, 256));
             continue;
         }
-        // Body: only delimiter lines matter.
+        // Body: only delimiter lines matter. mimetic also takes "--boundary" after other text
+        // on a line ("preamble--b") as a delimiter, which RFC 2046 and mail clients do not:
+        // two readings of where the parts start.
+        if (!r.loose_delimiter && line.size() > 3)
+            for (const auto& f : stack)
+                if (!f.boundary.empty())
+                    for (std::size_t at = line.find(f.boundary, 3); at != std::string_view::npos && !r.loose_delimiter;
+                         at = line.find(f.boundary, at + 1))
+                        if (line[at - 1] == '-' && line[at - 2] == '-') r.loose_delimiter = true;
         if (line.size() < 3 || line[0] != '-' || line[1] != '-') continue;
         std::string_view rest = line.substr(2);
         for (size_t k = stack.size(); k-- > 0;) {

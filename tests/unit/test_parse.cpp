@@ -151,6 +151,18 @@ TEST_CASE("parts mimetic finds are never left unread inside a leaf", "[parse]") 
                           "Content-Transfer-Encoding: base64\n\nAAECAwQFBgcICQ==\n--b--\n");
         CHECK(m.scan_raw);
     }
+    SECTION("a delimiter after other text on its line (found by fuzz-mime-diff): scanned whole") {
+        // mimetic takes "preamble--b" as the first delimiter, RFC 2046 and mail clients do not;
+        // with the text part's blank line gone as well, mimetic never saw the base64 part.
+        Message m = parse("Content-Type: multipart/mixed; boundary=\"b\"\n\npreamble--b\nContent-Type: text/plain hello\n"
+                          "--b\nContent-Type: application/octet-stream; name=\"a.bin\"\n"
+                          "Content-Transfer-Encoding: base64\n\nAAECAwQFBgcICQ==\n--b--\n");
+        CHECK(m.scan_raw);
+        // A well-formed message that merely mentions the boundary in its text is read normally.
+        Message ok = parse("Content-Type: multipart/mixed; boundary=\"b\"\n\n--b\nContent-Type: text/plain\n\n"
+                           "hello\n--b\nContent-Type: application/octet-stream\n\nx\n--b--\n");
+        CHECK_FALSE(ok.scan_raw);
+    }
     SECTION("a part after the closing boundary: scanned whole") {
         Message m = parse("Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\n"
                           "hi\r\n--b--\r\n--b\r\nContent-Type: application/octet-stream\r\n\r\nx\r\n--b--\r\n");
