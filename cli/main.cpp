@@ -99,13 +99,15 @@ OPTIONS
     --plan             Also print the plan: exactly what ordinance-milter would do with
                        the message after the verdict, in the order it does it - the
                        original kept (attachments.strip), header fields added or
-                       changed, recipients redirected, the body replaced, the hold, the
-                       journal entry (whole message or metadata), notices, the actions
-                       the MTA must have granted, and the SMTP answer. Nothing is
-                       written. With --json the object gains "plan":{...}
-                       ("answer","keep","add_headers","redirects","change_headers",
-                       "replace_body","hold","journal","notices","needs"); null when
-                       the transaction is refused before the data.
+                       changed, recipients redirected, the body replaced, the hold
+                       (quarantine.mode "mta_hold") or the quarantine item stored
+                       (mode "store": the MTA is then told discard), the journal entry
+                       (whole message or metadata), notices, the actions the MTA must
+                       have granted, and the SMTP answer. Nothing is written. With
+                       --json the object gains "plan":{...} ("answer","keep",
+                       "add_headers","redirects","change_headers","replace_body","hold",
+                       "quarantine","journal","notices","needs"); null when the
+                       transaction is refused before the data.
     --queue-id ID      Queue id the plan names the kept original after (default SCAN).
     --strip-out FILE   With one message: write it to FILE as the milter would deliver it
                        when attachments.strip cuts parts out (rule stripped_attachment):

@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "base/log.h"
+#include "base/owner.h"
 #include "policy/engine.h"
 #include "disposition/durable.h"
 #include "disposition/journal_write.h"
@@ -34,6 +35,7 @@
 #include "milter/session.h"
 #include "milter/verdict_map.h"
 #include "mime/parse.h"
+#include "quarantine/store.h"
 
 namespace {
 
@@ -97,6 +99,8 @@ std::string g_config_path;
 std::unique_ptr<ord::disposition::Notifier> g_notifier;
 // The journal every accepted message is recorded in; opened after privileges are dropped.
 std::unique_ptr<ord::disposition::JournalSink> g_journal;
+// Held messages (quarantine.mode = "store"); opened after privileges are dropped.
+std::unique_ptr<ord::quarantine::FsQuarantineStore> g_quarantine;
 std::vector<std::string> g_overrides;
 
 std::shared_ptr<const ord::Engine> current_engine() {
@@ -398,7 +402,8 @@ sfsistat on_eom(SMFICTX* ctx) {
                 log::info("finding", {{"qid", s->env.queue_id}, {"rule", f.rule},
                                       {"action", std::string(ord::verdict_name(f.action))}, {"evidence", f.evidence}});
         SmfiPort mta(ctx, s->actions);
-        ord::disposition::MailDurables durable(cfg, s->env, *raw, msg, g_journal.get(), g_notifier.get());
+        ord::disposition::MailDurables durable(cfg, s->env, *raw, msg, g_journal.get(), g_notifier.get(),
+                                                   g_quarantine.get());
         ord::disposition::Outcome out = ord::disposition::execute(plan, *raw, cfg.disposition, mta, durable);
         const auto& a = out.answer;
         if (!a.code.empty()) set_reply(ctx, a.code.c_str(), a.enhanced.c_str(), a.text);
@@ -709,6 +714,20 @@ int main(int argc, char** argv) {
         std::cerr << "ordinance-milter: " << sr.error().message << "\n";
         return 1;
     }
+    // The quarantine directory is the milter user's (made by root, like the journal's).
+    if (cfg.quarantine.store()) {
+        auto q = ord::quarantine::FsQuarantineStore::open(cfg.quarantine.dir, cfg.quarantine.reviewers_group);
+        struct passwd* pw = ::geteuid() == 0 && !cfg.milter.user.empty() ? ::getpwnam(cfg.milter.user.c_str()) : nullptr;
+        for (const char* sub : {"", "/items", "/tmp"}) {
+            if (!q || !pw) break;
+            gid_t gid = cfg.quarantine.reviewers_group.empty() ? pw->pw_gid : ::getgrnam(cfg.quarantine.reviewers_group.c_str())->gr_gid;
+            if (auto g = ord::give_dir(cfg.quarantine.dir + sub, pw->pw_uid, gid); !g) q = g.error();
+        }
+        if (!q) {
+            std::cerr << "ordinance-milter: quarantine: " << q.error().message << "\n";
+            return 1;
+        }
+    }
     if (!drop_privileges(cfg.milter.user)) return 1;
     if (daemonize && ::daemon(0, 1) != 0) {
         std::cerr << "ordinance-milter: daemon() failed: " << std::strerror(errno) << "\n";
@@ -720,6 +739,14 @@ int main(int argc, char** argv) {
         return 1;
     } else {
         g_journal = std::move(*jr);
+    }
+    if (cfg.quarantine.store()) {
+        auto q = ord::quarantine::FsQuarantineStore::open(cfg.quarantine.dir, cfg.quarantine.reviewers_group);
+        if (!q) {
+            std::cerr << "ordinance-milter: quarantine: " << q.error().message << "\n";
+            return 1;
+        }
+        g_quarantine = std::move(*q);
     }
     // The pid file is 0644 by design: a pid is no secret (ps shows it) and a monitor that is not
     // root may read it. Written whole, or the start refuses: a service manager relies on it.

@@ -135,6 +135,9 @@ Result<std::unique_ptr<FsQuarantineStore>> FsQuarantineStore::open(const std::st
         gid = static_cast<int>(g->gr_gid);
     }
     mode_t dmode = gid >= 0 ? 0750 : 0700;
+    // Parents (/var/lib/ordinance) traversable, as the journal's are.
+    for (std::size_t at = dir.find('/', 1); at != std::string::npos; at = dir.find('/', at + 1))
+        if (::mkdir(dir.substr(0, at).c_str(), 0755) != 0 && errno != EEXIST) return io("mkdir " + dir.substr(0, at));
     for (const std::string& d : {dir, dir + "/items", dir + "/tmp"})
         if (auto r = make_dir(d, dmode); !r) return r.error();
     struct stat st {};
