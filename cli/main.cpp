@@ -27,6 +27,8 @@ namespace ord::cli {
 int cmd_eval(const std::string& config, const std::vector<std::string>& sets, const std::vector<std::string>& args);
 // cli/journal_cmd.cpp
 int cmd_journal(const std::string& config, const std::vector<std::string>& sets, const std::vector<std::string>& args);
+// cli/quarantine_cmd.cpp
+int cmd_quarantine(const std::string& config, const std::vector<std::string>& sets, const std::vector<std::string>& args);
 }  // namespace ord::cli
 
 namespace {
@@ -48,6 +50,8 @@ COMMANDS
     check-config   Validate the configuration and every file it names.
     eval           Measure the content policy on a labelled corpus (confusion table).
     journal        Search, export, hold, purge and verify the retention journal.
+    quarantine     List, show, release (exactly once per recipient), delete and expire
+                   held messages; verify their audit log.
     help           Show this text.
 
 GLOBAL OPTIONS
@@ -361,6 +365,7 @@ int main(int argc, char** argv) {
         if (command == "check-config") return cmd_check_config(config, sets, rest);
         if (command == "eval") return ord::cli::cmd_eval(config, sets, rest);
         if (command == "journal") return ord::cli::cmd_journal(config, sets, rest);
+        if (command == "quarantine") return ord::cli::cmd_quarantine(config, sets, rest);
         return usage("unknown command '" + command + "'");
     } catch (const std::exception& e) {
         std::cerr << "ordinance: internal error: " << e.what() << "\n";
