@@ -142,8 +142,9 @@ Result<std::unique_ptr<FsQuarantineStore>> FsQuarantineStore::open(const std::st
         if (auto r = make_dir(d, dmode); !r) return r.error();
     struct stat st {};
     if (::stat(dir.c_str(), &st) != 0) return io("stat " + dir);
-    int uid = ::geteuid() == 0 && st.st_uid != 0 ? static_cast<int>(st.st_uid) : -1;
-    return std::unique_ptr<FsQuarantineStore>(new FsQuarantineStore(dir, gid, uid));
+    bool give = ::geteuid() == 0 && st.st_uid != 0;
+    int uid = give ? static_cast<int>(st.st_uid) : -1, owner_gid = give ? static_cast<int>(st.st_gid) : -1;
+    return std::unique_ptr<FsQuarantineStore>(new FsQuarantineStore(dir, gid, uid, owner_gid));
 }
 
 // O_EXCL temp, write, fsync, rename over `name`; the caller fsyncs the directory.
@@ -154,7 +155,7 @@ Result<Ok> FsQuarantineStore::write_file(int dirfd, const std::string& where, co
     mode_t mode = gid_ >= 0 ? 0640 : 0600;
     Fd f(::openat(dirfd, tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode));
     if (f.fd < 0) return io("create " + where + "/" + tmp);
-    if ((uid_ >= 0 || gid_ >= 0) && ::fchown(f.fd, uid_ >= 0 ? uid_ : -1, gid_ >= 0 ? gid_ : -1) != 0)
+    if ((uid_ >= 0 || chown_gid() >= 0) && ::fchown(f.fd, uid_, chown_gid()) != 0)
         return io("chown " + where + "/" + tmp);
     if (::fchmod(f.fd, mode) != 0) return io("chmod " + where + "/" + tmp);
     if (!write_all(f.fd, bytes) || ::fsync(f.fd) != 0) {
@@ -180,7 +181,7 @@ Result<Ok> FsQuarantineStore::put(const Item& item, std::string_view raw) {
     };
     Fd idir(::openat(tfd.fd, item.id.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
     if (idir.fd < 0) return fail(io("open " + tmpdir + "/" + item.id));
-    if ((uid_ >= 0 || gid_ >= 0) && ::fchown(idir.fd, uid_, gid_) != 0) return fail(io("chown " + item.id));
+    if ((uid_ >= 0 || chown_gid() >= 0) && ::fchown(idir.fd, uid_, chown_gid()) != 0) return fail(io("chown " + item.id));
     if (::fchmod(idir.fd, dmode) != 0) return fail(io("chmod " + item.id));
     std::string where = tmpdir + "/" + item.id;
     if (auto r = write_file(idir.fd, where, "message.eml", raw); !r) return fail(r.error());
@@ -272,7 +273,7 @@ Result<Ok> FsQuarantineStore::append_audit(const std::string& line) {
     mode_t mode = gid_ >= 0 ? 0640 : 0600;
     Fd f(::open(path.c_str(), O_RDWR | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC, mode));
     if (f.fd < 0) return io("open " + path);
-    if ((uid_ >= 0 || gid_ >= 0)) (void)::fchown(f.fd, uid_, gid_);
+    if (uid_ >= 0 || chown_gid() >= 0) (void)::fchown(f.fd, uid_, chown_gid());
     while (::flock(f.fd, LOCK_EX) != 0)
         if (errno != EINTR) return io("lock " + path);
     if (::lseek(f.fd, 0, SEEK_SET) < 0) return io("seek " + path);

@@ -67,11 +67,14 @@ public:
     const std::string& dir() const { return dir_; }
 
 private:
-    FsQuarantineStore(std::string dir, int gid, int uid) : dir_(std::move(dir)), gid_(gid), uid_(uid) {}
+    FsQuarantineStore(std::string dir, int gid, int uid, int owner_gid)
+        : dir_(std::move(dir)), gid_(gid), uid_(uid), owner_gid_(owner_gid) {}
+    int chown_gid() const { return gid_ >= 0 ? gid_ : owner_gid_; }
     Result<Ok> write_file(int dirfd, const std::string& where, const std::string& name, std::string_view bytes) const;
     std::string dir_;
     int gid_;  // -1: no reviewers group
     int uid_;  // owner given to what a root caller makes; -1: leave it
+    int owner_gid_;  // and its group (DIR's), when there is no reviewers group
 };
 
 class MemoryQuarantineStore : public QuarantineStore {
