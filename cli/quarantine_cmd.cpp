@@ -19,6 +19,7 @@
 #include "mime/parse.h"
 #include "policy/config.h"
 #include "quarantine/release.h"
+#include "quarantine/rights.h"
 #include "quarantine/store.h"
 
 namespace ord::cli {
@@ -78,6 +79,11 @@ COMMANDS
               failure is recorded, and the command exits 1. A recipient left releasing
               (a release interrupted after the listener took it) is refused: look for its
               release id in the mail log, then --force sends it again. --reason is required.
+              Rights: an item held for a category in quarantine.never_release (default
+              ["virus"]) is never released, by anyone; one held for a category in
+              quarantine.release_groups (e.g. personal_data = ["supervisors"]) only by a
+              member of one of those Unix groups, or root. A refusal is one line, and is
+              recorded in the audit log.
     delete    Every recipient still held becomes deleted and the message is removed; the
               item's record stays. --reason is required.
     expire    Removes items older than DAYS (default quarantine.retention_days, 30), each
@@ -389,8 +395,21 @@ int cmd_release(QuarantineStore& store, const Config& cfg, const std::vector<std
     if (ids.empty()) return fail("release: which items? (ordinance quarantine list --state held)");
     if (reason.empty()) return fail("release: --reason TEXT is required (it goes into the audit log)");
     SmtpReinjector out(cfg.quarantine.reinject);
+    const Reviewer reviewer = current_reviewer();
     int status = 0;
     for (const auto& id : ids) {
+        auto item = store.get(id);
+        if (!item) {
+            std::cout << terminal_text(id) << ": not released: " << terminal_text(item.error().message) << "\n";
+            status = 1;
+            continue;
+        }
+        if (auto ok = may_release(cfg.quarantine, *item, reviewer); !ok) {
+            std::cout << terminal_text(id) << ": not released: " << terminal_text(ok.error().message) << "\n";
+            (void)store.append_audit(audit_line({whoami(), reason, now()}, "release_refused", id, {}, "", ok.error().message));
+            status = 1;
+            continue;
+        }
         ReleaseRequest req{id, {whoami(), reason, now()}, only, force, "R" + std::to_string(now()) + "-" + random_hex()};
         auto r = release(store, out, req);
         if (!r) {

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <string>
+#include <vector>
 
 #include "config/reader.h"
 
@@ -15,6 +17,11 @@ struct Settings {
     std::string reinject = "127.0.0.1:10026";  // HOST:PORT of an smtpd with no milters
     std::size_t retention_days = 30;
     std::string reviewers_group;  // Unix group that may read items (files 0640); "" : 0600
+    // Rights by why an item is held (the categories of its findings): a category here is
+    // never released by anyone (delete it); a category in release_groups is released only
+    // by members of one of its Unix groups (or root).
+    std::vector<std::string> never_release = {"virus"};
+    std::map<std::string, std::vector<std::string>> release_groups;
     bool store() const { return mode == "store"; }
 };
 

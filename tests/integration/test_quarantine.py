@@ -139,6 +139,18 @@ class QuarantineGateway(GatewayTestCase):
         self.assertEqual(p.returncode, 1, p)
         self.assertIn(b"line 1: hash does not follow", p.stdout)
 
+    def test_a_never_released_category_is_refused_with_one_line(self):
+        item = self.hold_chain_letter()
+        p = self.cli("release", item, "--reason", "try", "--set", 'quarantine.never_release=["chain_letter"]')
+        self.assertEqual(p.returncode, 1, p)
+        self.assertEqual(p.stdout.count(b"\n"), 1, p.stdout)
+        self.assertIn(b"never released", p.stdout)
+        self.assertEqual(p.stderr, b"")
+        time.sleep(1)
+        self.assertEqual(self.pf.delivered_count(), 0)
+        self.assertIn("bob@modot.mo.gov  held", self.cli("show", item).stdout.decode())
+        self.assertIn("action=release_refused", (self.milter.quarantine / "audit.log").read_text())
+
     def test_raw_refuses_a_terminal(self):
         item = self.hold_chain_letter()
         import pty

@@ -14,6 +14,7 @@
 
 #include "quarantine/item.h"
 #include "quarantine/release.h"
+#include "quarantine/rights.h"
 #include "quarantine/store.h"
 
 using namespace ord::quarantine;
@@ -313,4 +314,27 @@ TEST_CASE("delete and expire: recorded, the message dropped, the chain intact; a
     auto p = chain_problems(edited);
     REQUIRE(p.size() == 1);
     CHECK(p[0].rfind("line 1:", 0) == 0);
+}
+
+TEST_CASE("rights: never-released categories refuse everyone, release groups refuse non-members") {
+    Settings s;  // defaults: never_release = ["virus"]
+    s.release_groups["personal_data"] = {"supervisors"};
+    Item chain = sample("20261202T000001Z-00000001");
+    Item virus = chain;
+    virus.findings = {{"virus", "virus", "quarantine", "Virus found", "virus=X", ""}};
+    Item pd = chain;
+    pd.findings.push_back({"personal_data", "personal_data", "quarantine", "SSNs", "", ""});
+    Reviewer clerk{"clerk", false, {"clerk", "staff"}};
+    Reviewer boss{"boss", false, {"boss", "supervisors"}};
+    Reviewer root{"root", true, {"root"}};
+    CHECK(may_release(s, chain, clerk));
+    auto v = may_release(s, virus, root);
+    REQUIRE_FALSE(v);
+    CHECK(v.error().message.find("never released") != std::string::npos);
+    auto p = may_release(s, pd, clerk);
+    REQUIRE_FALSE(p);
+    CHECK(p.error().message == "clerk may not release items held for personal_data (only members of supervisors, "
+                               "quarantine.release_groups)");
+    CHECK(may_release(s, pd, boss));
+    CHECK(may_release(s, pd, root));
 }
