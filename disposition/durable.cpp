@@ -1,11 +1,14 @@
 #include "disposition/durable.h"
 
+#include <grp.h>
+#include <pwd.h>
 #include <sys/random.h>
 #include <unistd.h>
 
 #include <ctime>
 
 #include "base/log.h"
+#include "base/owner.h"
 #include "disposition/keep.h"
 #include "policy/direction.h"
 
@@ -17,6 +20,21 @@ void MailDurables::unkeep(const std::string& name) {
     std::string path = cfg_.attachments.stripped_dir + "/" + name;
     if (::unlink(path.c_str()) != 0)
         log::warn("unkeep_failed", {{"qid", env_.queue_id}, {"kept", name}});
+}
+
+Result<Ok> prepare_quarantine_dir(const Config& cfg, const std::string& user) {
+    if (!cfg.quarantine.store()) return Ok{};
+    auto q = quarantine::FsQuarantineStore::open(cfg.quarantine.dir, cfg.quarantine.reviewers_group);
+    if (!q) return q.error();
+    if (::geteuid() != 0 || user.empty()) return Ok{};
+    struct passwd* pw = ::getpwnam(user.c_str());
+    if (!pw) return Ok{};  // drop_privileges reports the unknown user
+    gid_t gid = pw->pw_gid;
+    if (!cfg.quarantine.reviewers_group.empty())
+        if (struct group* g = ::getgrnam(cfg.quarantine.reviewers_group.c_str())) gid = g->gr_gid;
+    for (const char* sub : {"", "/items", "/tmp"})
+        if (auto g = give_dir(cfg.quarantine.dir + sub, pw->pw_uid, gid); !g) return g;
+    return Ok{};
 }
 
 quarantine::Item quarantine_item(const Config& cfg, const Envelope& env, const mime::Message& msg, const Plan& p,

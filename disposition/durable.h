@@ -38,6 +38,10 @@ private:
     quarantine::QuarantineStore* store_;
 };
 
+// As root, before dropping privileges (quarantine.mode "store"): makes quarantine.dir and gives
+// it to `user` (group: quarantine.reviewers_group when set), so the milter can write items.
+Result<Ok> prepare_quarantine_dir(const Config& cfg, const std::string& user);
+
 // The quarantine item for a plan's p.store: envelope, identity, direction, findings, reason.
 quarantine::Item quarantine_item(const Config& cfg, const Envelope& env, const mime::Message& msg, const Plan& p,
                                  const std::string& id, int64_t now);

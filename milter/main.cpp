@@ -25,7 +25,6 @@
 #include <vector>
 
 #include "base/log.h"
-#include "base/owner.h"
 #include "policy/engine.h"
 #include "disposition/durable.h"
 #include "disposition/journal_write.h"
@@ -714,19 +713,9 @@ int main(int argc, char** argv) {
         std::cerr << "ordinance-milter: " << sr.error().message << "\n";
         return 1;
     }
-    // The quarantine directory is the milter user's (made by root, like the journal's).
-    if (cfg.quarantine.store()) {
-        auto q = ord::quarantine::FsQuarantineStore::open(cfg.quarantine.dir, cfg.quarantine.reviewers_group);
-        struct passwd* pw = ::geteuid() == 0 && !cfg.milter.user.empty() ? ::getpwnam(cfg.milter.user.c_str()) : nullptr;
-        for (const char* sub : {"", "/items", "/tmp"}) {
-            if (!q || !pw) break;
-            gid_t gid = cfg.quarantine.reviewers_group.empty() ? pw->pw_gid : ::getgrnam(cfg.quarantine.reviewers_group.c_str())->gr_gid;
-            if (auto g = ord::give_dir(cfg.quarantine.dir + sub, pw->pw_uid, gid); !g) q = g.error();
-        }
-        if (!q) {
-            std::cerr << "ordinance-milter: quarantine: " << q.error().message << "\n";
-            return 1;
-        }
+    if (auto qr = ord::disposition::prepare_quarantine_dir(cfg, cfg.milter.user); !qr) {
+        std::cerr << "ordinance-milter: quarantine: " << qr.error().message << "\n";
+        return 1;
     }
     if (!drop_privileges(cfg.milter.user)) return 1;
     if (daemonize && ::daemon(0, 1) != 0) {
