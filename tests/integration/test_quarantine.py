@@ -4,9 +4,14 @@ the real ordinance-milter holding into its own store, and the real `ordinance qu
 A chain letter from alice (trusted network) is held in the store and not delivered; a release
 delivers it once to the sink with its original envelope, the Bcc recipient included; two
 releases at once deliver once; with the listener down the item stays held, marked, exit 1;
-`verify` catches an edited audit line.
+`verify` catches an edited audit line; a release killed between the listener's 250 and its
+mark leaves the item 'releasing' and a second release refuses it without --force; a
+never-released category is refused in one line.
 """
 import os
+import signal
+import smtplib
+import socket
 import subprocess
 import threading
 import time
@@ -150,6 +155,82 @@ class QuarantineGateway(GatewayTestCase):
         self.assertEqual(self.pf.delivered_count(), 0)
         self.assertIn("bob@modot.mo.gov  held", self.cli("show", item).stdout.decode())
         self.assertIn("action=release_refused", (self.milter.quarantine / "audit.log").read_text())
+
+    def test_a_release_killed_after_the_250_is_refused_without_force(self):
+        """The listener takes the message, then the release is killed before it marks it: the
+        item stays 'releasing' with the release id the delivered copy carries."""
+        item = self.hold_chain_letter()
+        proc = {}
+        lsock = socket.socket()
+        lsock.bind(("127.0.0.1", 0))
+        lsock.listen(1)
+        port = lsock.getsockname()[1]
+
+        def listener():
+            # A listener in front of the real one: relays the message, then stops and kills
+            # the release (by its PID) at the one moment a real crash cannot be timed to.
+            c, _ = lsock.accept()
+            f = c.makefile("rb")
+            c.sendall(b"220 crash-listener\r\n")
+            sender, rcpts = None, []
+            while True:
+                line = f.readline()
+                cmd = line[:4].upper()
+                if cmd in (b"EHLO", b"HELO"):
+                    c.sendall(b"250 ok\r\n")
+                elif cmd == b"MAIL":
+                    sender = line.split(b"<", 1)[1].split(b">", 1)[0].decode()
+                    c.sendall(b"250 ok\r\n")
+                elif cmd == b"RCPT":
+                    rcpts.append(line.split(b"<", 1)[1].split(b">", 1)[0].decode())
+                    c.sendall(b"250 ok\r\n")
+                elif cmd == b"DATA":
+                    c.sendall(b"354 go\r\n")
+                    data = []
+                    while True:
+                        l = f.readline()
+                        if l == b".\r\n":
+                            break
+                        data.append(l[1:] if l.startswith(b"..") else l)
+                    with smtplib.SMTP("127.0.0.1", self.gateway.reinject_port, timeout=30) as s:
+                        s.sendmail(sender, rcpts, b"".join(data))
+                    os.kill(proc["p"].pid, signal.SIGSTOP)
+                    c.sendall(b"250 queued\r\n")
+                    os.kill(proc["p"].pid, signal.SIGKILL)
+                    f.close()
+                    c.close()
+                    return
+                else:
+                    c.sendall(b"500 what\r\n")
+                    f.close()
+                    c.close()
+                    return
+
+        t = threading.Thread(target=listener, daemon=True)
+        t.start()
+        m = self.milter
+        cmd = [str(BUILD / "ordinance"), "--config", str(m.config), "--set", f"data_dir={REPO_ROOT / 'config' / 'examples'}",
+               "--set", f"quarantine.dir={m.quarantine}", "--set", f"quarantine.reinject=127.0.0.1:{port}",
+               "quarantine", "release", item, "--reason", "crash"]
+        proc["p"] = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc["p"].wait(timeout=60)
+        t.join(timeout=30)
+        lsock.close()
+        self.assertEqual(proc["p"].returncode, -signal.SIGKILL)
+        [d] = self.pf.wait_delivered(1, timeout=30)
+        rid = d.message["X-Ordinance-Release"]
+        shown = self.cli("show", item).stdout.decode()
+        self.assertIn(f"bob@modot.mo.gov  releasing (release {rid})", shown)
+        p = self.cli("release", item, "--reason", "again")
+        self.assertEqual(p.returncode, 1, p)
+        self.assertIn(b"may have been delivered already", p.stdout)
+        self.assertIn(rid.encode(), p.stdout)
+        time.sleep(2)
+        self.assertEqual(self.pf.delivered_count(), 1, "a second copy went out without --force")
+        p = self.cli("release", item, "--reason", "checked the log: it was lost", "--force")
+        self.assertEqual(p.returncode, 0, p)
+        self.pf.wait_delivered(2, timeout=30)
+        self.assertIn("bob@modot.mo.gov  released", self.cli("show", item).stdout.decode())
 
     def test_raw_refuses_a_terminal(self):
         item = self.hold_chain_letter()
