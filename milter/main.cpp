@@ -474,6 +474,10 @@ void reload() {
     if (auto sr = ord::disposition::prepare_stripped_dir((*e)->config(), ""); !sr)
         log::warn("reload_stripped_dir", {{"error", sr.error().message}});
     if (g_notifier) g_notifier->update((*e)->config());
+    // The quarantine store is opened once, at start: a reload cannot move or open it.
+    if (const auto& q = (*e)->config().quarantine; q.store() && (!g_quarantine || g_quarantine->dir() != q.dir))
+        log::warn("reload_quarantine_unchanged", {{"configured", q.dir}, {"running", g_quarantine ? g_quarantine->dir() : ""},
+                                                  {"hint", "restart the milter; until then held mail is tempfailed or kept in the running store"}});
     {
         std::lock_guard<std::mutex> lock(g_engine_mu);
         g_engine = *e;
