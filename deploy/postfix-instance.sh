@@ -305,7 +305,7 @@ EOF
     pf -M "127.0.0.1:$SMTP_PORT/inet = 127.0.0.1:$SMTP_PORT inet n - n - - smtpd"
     # Released messages come back here: no milters, so they are not judged (and held) again.
     if [[ -n $REINJECT_PORT ]]; then
-        pf -M "127.0.0.1:$REINJECT_PORT/inet = 127.0.0.1:$REINJECT_PORT inet n - n - - smtpd -o smtpd_milters= -o non_smtpd_milters= -o receive_override_options=no_milters -o smtpd_client_restrictions=permit_mynetworks,reject"
+        pf -M "127.0.0.1:$REINJECT_PORT/inet = 127.0.0.1:$REINJECT_PORT inet n - n - - smtpd -o syslog_name=postfix/reinject -o smtpd_milters= -o non_smtpd_milters= -o receive_override_options=no_milters -o smtpd_client_restrictions=permit_mynetworks,reject"
     fi
     # Exactly one postlog service (needed for maillog_file).
     if [[ $(pf -M | awk '$1 == "postlog"' | wc -l) == 0 ]]; then

@@ -77,6 +77,7 @@ class QuarantineGateway(GatewayTestCase):
         rid = d.message["X-Ordinance-Release"]
         self.assertTrue(rid and rid.startswith("R"), d.header_bytes)
         self.assertIsNone(d.message["X-Ordinance-Verdict"], "judged again on the way back")
+        self.assertIn("postfix/reinject/smtpd", self.pf.log(), "not through the re-injection listener")
         self.assertIn(rid, self.cli("show", item).stdout.decode())
         # Once: a second release finds nothing held and sends nothing.
         p = self.cli("release", item, "--reason", "again")
