@@ -86,6 +86,15 @@ class QuarantineGateway(GatewayTestCase):
         time.sleep(2)
         self.assertEqual(self.pf.delivered_count(), 1)
         self.assertIn(b"chain intact", self.cli("verify", check=True).stdout)
+        # The journal has the held message; the release's own queue id is known as a release.
+        self.pf.wait_log(r"postfix/smtp\[\d+\]: \w+: to=<carol@modot.mo.gov>.*status=sent")
+        m = self.milter
+        rec = subprocess.run([str(BUILD / "ordinance"), "--config", str(m.config), "--set",
+                              f"data_dir={REPO_ROOT / 'config' / 'examples'}", "--set", f"journal.dir={m.journal}",
+                              "journal", "reconcile", "--maillog", str(self.pf.log_path)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=60)
+        self.assertEqual(rec.returncode, 0, rec)
+        self.assertIn(b"1 quarantine release(s), 0 missing", rec.stdout)
         audit = (self.milter.quarantine / "audit.log").read_text()
         self.assertIn(f"action=release id={item} rcpts=bob@modot.mo.gov,carol@modot.mo.gov release={rid}", audit)
         self.assertIn("who=root", audit)
