@@ -101,6 +101,9 @@ COMMANDS
                 unchained entry and any break in disposal.log or holds.log. Exit 1 on any.
     reconcile   Every queue id the Postfix log FILE shows as delivered (status=sent) must
                 have a journal entry; lists those that do not. Exit 1 when any is missing.
+                Queue ids the re-injection smtpd took (logged as postfix/reinject/smtpd:
+                quarantine releases, journaled under the held message's queue id) are
+                counted as releases, not as missing.
     reindex     Rebuilds index.sqlite from the entries (after losing or damaging it).
 
 RETENTION
@@ -475,7 +478,7 @@ int cmd_journal(const std::string& config, const std::vector<std::string>& sets,
             if (!rep) return fail(rep.error().message);
             for (const auto& q : rep->missing) std::cout << "MISSING " << tt(q) << "\n";
             std::cout << rep->delivered << " delivered queue id(s) in the log, " << rep->found << " journaled, "
-                      << rep->missing.size() << " missing\n";
+                      << rep->released << " quarantine release(s), " << rep->missing.size() << " missing\n";
             return rep->missing.empty() ? 0 : 1;
         }
         if (sub == "reindex") {

@@ -28,6 +28,8 @@ namespace ord::cli {
 int cmd_eval(const std::string& config, const std::vector<std::string>& sets, const std::vector<std::string>& args);
 // cli/journal_cmd.cpp
 int cmd_journal(const std::string& config, const std::vector<std::string>& sets, const std::vector<std::string>& args);
+// cli/quarantine_cmd.cpp
+int cmd_quarantine(const std::string& config, const std::vector<std::string>& sets, const std::vector<std::string>& args);
 }  // namespace ord::cli
 
 namespace {
@@ -49,6 +51,8 @@ COMMANDS
     check-config   Validate the configuration and every file it names.
     eval           Measure the content policy on a labelled corpus (confusion table).
     journal        Search, export, hold, purge and verify the retention journal.
+    quarantine     List, show, release (exactly once per recipient), delete and expire
+                   held messages; verify their audit log.
     help           Show this text.
 
 GLOBAL OPTIONS
@@ -100,13 +104,15 @@ OPTIONS
     --plan             Also print the plan: exactly what ordinance-milter would do with
                        the message after the verdict, in the order it does it - the
                        original kept (attachments.strip), header fields added or
-                       changed, recipients redirected, the body replaced, the hold, the
-                       journal entry (whole message or metadata), notices, the actions
-                       the MTA must have granted, and the SMTP answer. Nothing is
-                       written. With --json the object gains "plan":{...}
-                       ("answer","keep","add_headers","redirects","change_headers",
-                       "replace_body","hold","journal","notices","needs"); null when
-                       the transaction is refused before the data.
+                       changed, recipients redirected, the body replaced, the hold
+                       (quarantine.mode "mta_hold") or the quarantine item stored
+                       (mode "store": the MTA is then told discard), the journal entry
+                       (whole message or metadata), notices, the actions the MTA must
+                       have granted, and the SMTP answer. Nothing is written. With
+                       --json the object gains "plan":{...} ("answer","keep",
+                       "add_headers","redirects","change_headers","replace_body","hold",
+                       "quarantine","journal","notices","needs"); null when the
+                       transaction is refused before the data.
     --queue-id ID      Queue id the plan names the kept original after (default SCAN).
     --strip-out FILE   With one message: write it to FILE as the milter would deliver it
                        when attachments.strip cuts parts out (rule stripped_attachment):
@@ -360,6 +366,7 @@ int main(int argc, char** argv) {
         if (command == "check-config") return cmd_check_config(config, sets, rest);
         if (command == "eval") return ord::cli::cmd_eval(config, sets, rest);
         if (command == "journal") return ord::cli::cmd_journal(config, sets, rest);
+        if (command == "quarantine") return ord::cli::cmd_quarantine(config, sets, rest);
         return usage("unknown command '" + command + "'");
     } catch (const std::exception& e) {
         std::cerr << "ordinance: internal error: " << e.what() << "\n";

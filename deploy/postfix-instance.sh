@@ -25,6 +25,8 @@ Options for 'start':
   --milter SOCKET                smtpd_milters, e.g. inet:127.0.0.1:7358 or
                                  unix:/path/to/sock (default: no milter)
   --milter-default-action ACT    milter_default_action (default tempfail)
+  --reinject-port PORT           also a re-injection smtpd on 127.0.0.1:PORT with no
+                                 milters (where `ordinance quarantine release` sends)
   --set PARAM=VALUE              extra main.cf parameter; repeatable; applied
                                  last, so it overrides the defaults below
 
@@ -301,6 +303,10 @@ EOF
         pf -MX "$svc"
     done
     pf -M "127.0.0.1:$SMTP_PORT/inet = 127.0.0.1:$SMTP_PORT inet n - n - - smtpd"
+    # Released messages come back here: no milters, so they are not judged (and held) again.
+    if [[ -n $REINJECT_PORT ]]; then
+        pf -M "127.0.0.1:$REINJECT_PORT/inet = 127.0.0.1:$REINJECT_PORT inet n - n - - smtpd -o syslog_name=postfix/reinject -o smtpd_milters= -o non_smtpd_milters= -o receive_override_options=no_milters -o smtpd_client_restrictions=permit_mynetworks,reject"
+    fi
     # Exactly one postlog service (needed for maillog_file).
     if [[ $(pf -M | awk '$1 == "postlog"' | wc -l) == 0 ]]; then
         pf -M "postlog/unix-dgram = postlog unix-dgram n - n - 1 postlogd"
@@ -314,6 +320,7 @@ wait_ports() {
     while ((SECONDS < deadline)); do
         port_listening "$SMTP_PORT" && ok_smtp=1
         port_listening "$SINK_PORT" && ok_sink=1
+        if [[ -n $REINJECT_PORT ]] && ! port_listening "$REINJECT_PORT"; then sleep 0.1; continue; fi
         ((ok_smtp && ok_sink)) && return 0
         sleep 0.1
     done
@@ -325,6 +332,7 @@ wait_ports() {
 cmd_start() {
     [[ $EUID == 0 ]] || die "must run as root"
     [[ $SMTP_PORT =~ ^[0-9]+$ && $SINK_PORT =~ ^[0-9]+$ ]] || die "ports must be numbers"
+    [[ -z $REINJECT_PORT || $REINJECT_PORT =~ ^[0-9]+$ ]] || die "--reinject-port must be a number"
     [[ $SMTP_PORT != "$SINK_PORT" ]] || die "--smtp-port and --sink-port must differ"
     command -v postfix >/dev/null || die "postfix is not installed"
     command -v smtp-sink >/dev/null || die "smtp-sink is not installed (package postfix)"
@@ -334,7 +342,7 @@ cmd_start() {
         cmd_stop
     fi
     local p
-    for p in "$SMTP_PORT" "$SINK_PORT"; do
+    for p in "$SMTP_PORT" "$SINK_PORT" $REINJECT_PORT; do
         if port_listening "$p"; then
             die "port 127.0.0.1:$p is already in use: $(ss -Hltnp "sport = :$p" | awk '{print $NF}' | head -n1)"
         fi
@@ -390,6 +398,7 @@ SMTP_PORT=2525
 SINK_PORT=2526
 MILTER=
 MILTER_DEFAULT_ACTION=tempfail
+REINJECT_PORT=
 EXTRA=()
 while [[ $# -gt 0 ]]; do
     [[ $CMD == start ]] || die "$CMD takes no options"
@@ -398,6 +407,8 @@ while [[ $# -gt 0 ]]; do
         --sink-port) SINK_PORT=${2:?--sink-port needs a value}; shift 2 ;;
         --milter) MILTER=${2:?--milter needs a value}; shift 2 ;;
         --milter-default-action) MILTER_DEFAULT_ACTION=${2:?--milter-default-action needs a value}; shift 2 ;;
+        --reinject-port) REINJECT_PORT=${2:?--reinject-port needs a value}; shift 2 ;;
+        --reinject-port=*) REINJECT_PORT=${1#*=}; shift ;;
         --set)
             [[ ${2:-} == *=* ]] || die "--set needs PARAM=VALUE"
             EXTRA+=("$2"); shift 2 ;;

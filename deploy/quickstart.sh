@@ -6,8 +6,9 @@
 # State lives in .quickstart/ in the checkout (git-ignored): the configuration
 # (.quickstart/ordinance.toml), the private Postfix, the milter log, and delivered/ where
 # the next hop (smtp-sink) writes every message that got through.
-# Environment: QUICKSTART_SMTP_PORT, QUICKSTART_SINK_PORT, QUICKSTART_MILTER_PORT (2525, 2526,
-# 7358), QUICKSTART_DIR (.quickstart), QUICKSTART_START_SECONDS (how long the milter may take
+# Environment: QUICKSTART_SMTP_PORT, QUICKSTART_SINK_PORT, QUICKSTART_MILTER_PORT,
+# QUICKSTART_REINJECT_PORT (2525, 2526, 7358, 10026: the milter-less smtpd that released
+# quarantine items go back through), QUICKSTART_DIR (.quickstart), QUICKSTART_START_SECONDS (how long the milter may take
 # to listen, 60), QUICKSTART_MILTER (the milter binary, build/ordinance-milter).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +17,7 @@ QS=${QUICKSTART_DIR:-"$ROOT/.quickstart"}
 SMTP_PORT=${QUICKSTART_SMTP_PORT:-2525}
 SINK_PORT=${QUICKSTART_SINK_PORT:-2526}
 MILTER_PORT=${QUICKSTART_MILTER_PORT:-7358}
+REINJECT_PORT=${QUICKSTART_REINJECT_PORT:-10026}
 START_SECONDS=${QUICKSTART_START_SECONDS:-60}
 MILTER_BIN=${QUICKSTART_MILTER:-build/ordinance-milter}
 PIDFILE="$QS/milter.pid"
@@ -89,6 +91,8 @@ sed -e "s|^data_dir = .*|data_dir = \"$ROOT/config/examples\"|" \
     -e "s|^socket = .*|socket = \"inet:127.0.0.1:$MILTER_PORT\"|" \
     -e "s|^spool_dir = \"/var/spool/ordinance\"|spool_dir = \"$QS/spool\"|" \
     -e "s|^dir = \"/var/lib/ordinance/journal\"|dir = \"$QS/journal\"|" \
+    -e "s|^dir = \"/var/lib/ordinance/quarantine\"|dir = \"$QS/quarantine\"|" \
+    -e "s|^reinject = \"127.0.0.1:10026\"|reinject = \"127.0.0.1:$REINJECT_PORT\"|" \
     -e "s|^stripped_dir = .*|stripped_dir = \"$QS/stripped\"|" \
     -e "s|^strip = \[\]|strip = [\"script\"]   # quickstart: scripts are cut out, not refused|" \
     -e "s|^spool_dir = \"/var/lib/ordinance/notices\"|spool_dir = \"$QS/notices\"|" \
@@ -129,7 +133,7 @@ until (exec 3<>"/dev/tcp/127.0.0.1/$MILTER_PORT") 2>/dev/null; do
 done
 
 deploy/postfix-instance.sh start "$QS" --smtp-port "$SMTP_PORT" --sink-port "$SINK_PORT" \
-  --milter "inet:127.0.0.1:$MILTER_PORT" --milter-default-action tempfail >/dev/null
+  --reinject-port "$REINJECT_PORT" --milter "inet:127.0.0.1:$MILTER_PORT" --milter-default-action tempfail >/dev/null
 
 python3 deploy/quickstart_demo.py --dir "$QS" --smtp-port "$SMTP_PORT"
 trap - EXIT
@@ -142,6 +146,9 @@ The gateway is running: Postfix on 127.0.0.1:$SMTP_PORT -> ordinance-milter (ine
 Logs: $QSR/milter.log (key=value), $QSR/log/postfix.log.
 Try a saved message: build/ordinance --config $QSR/ordinance.toml scan FILE.eml
 Journal (every message let through, $QSR/journal/): build/ordinance --config $QSR/ordinance.toml journal search --participant alice@modot.mo.gov
+Held mail ($QSR/quarantine/): build/ordinance --config $QSR/ordinance.toml quarantine list
+  release one (back through the milter-less smtpd on 127.0.0.1:$REINJECT_PORT):
+  build/ordinance --config $QSR/ordinance.toml quarantine release ID --reason "reviewed"
 
 Send:  swaks --server 127.0.0.1:$SMTP_PORT --from alice@modot.mo.gov --to bob@modot.mo.gov --header 'Subject: hello'
 Stop:  deploy/quickstart.sh stop

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Sends the quickstart's demo messages through the private Postfix and prints a table of
 what happened to each: delivered (with any X-Ordinance tag), rejected with the SMTP reply,
-or quarantined (Postfix hold queue). Standard library only."""
+or quarantined (the quarantine store, or Postfix's hold queue with quarantine.mode =
+"mta_hold"). Standard library only."""
 import argparse
 import base64
 import email
@@ -12,6 +13,7 @@ import smtplib
 import subprocess
 import sys
 import time
+import urllib.parse
 from email.message import EmailMessage
 
 
@@ -95,6 +97,24 @@ def held(qdir):
     return [json.loads(l) for l in out.splitlines() if l.strip()]
 
 
+def quarantined_senders(qdir):
+    """Envelope senders of the items in the quarantine store (QDIR/quarantine/items/*/meta)."""
+    out = []
+    for meta in glob.glob(os.path.join(qdir, "quarantine", "items", "*", "meta")):
+        try:
+            for line in open(meta, encoding="ascii", errors="replace"):
+                if line.startswith("sender "):
+                    out.append(urllib.parse.unquote(line.split(" ", 1)[1].strip()))
+        except OSError:
+            pass
+    return out
+
+
+def is_held(qdir, queue, sender):
+    return sender in quarantined_senders(qdir) or any(
+        q.get("queue_name") == "hold" and q.get("sender") == sender for q in queue)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--dir", required=True)
@@ -134,7 +154,7 @@ def main():
         got = delivered_ids(args.dir)
         queue = held(args.dir)
         pending = [r for r in results if r[4].endswith("\0") and r[3] not in got and
-                   not any(q.get("queue_name") == "hold" and q.get("sender") == r[1] for q in queue)]
+                   not is_held(args.dir, queue, r[1])]
         if not pending:
             break
         time.sleep(0.5)
@@ -156,8 +176,9 @@ def main():
                     what = line.split(b":", 1)[1].strip().decode(errors="replace").split(";")[0]
                     tag += " with " + what + " removed"
             r[4] = prefix + "delivered to " + ", ".join(to) + tag
-        elif any(q.get("queue_name") == "hold" and q.get("sender") == r[1] for q in queue):
-            r[4] = prefix + "quarantined (Postfix hold queue)"
+        elif is_held(args.dir, queue, r[1]):
+            r[4] = prefix + ("quarantined (ordinance quarantine list)" if r[1] in quarantined_senders(args.dir)
+                             else "quarantined (Postfix hold queue)")
             subject = None
             for _, s_, rc, raw_ in [(x[0], x[1], x[2], x[3]) for x in demo_messages() if x[0] == r[0]]:
                 subject = email.message_from_bytes(raw_)["Subject"]

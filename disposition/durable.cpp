@@ -1,9 +1,16 @@
 #include "disposition/durable.h"
 
+#include <grp.h>
+#include <pwd.h>
+#include <sys/random.h>
 #include <unistd.h>
 
+#include <ctime>
+
 #include "base/log.h"
+#include "base/owner.h"
 #include "disposition/keep.h"
+#include "policy/direction.h"
 
 namespace ord::disposition {
 
@@ -15,9 +22,64 @@ void MailDurables::unkeep(const std::string& name) {
         log::warn("unkeep_failed", {{"qid", env_.queue_id}, {"kept", name}});
 }
 
+Result<Ok> prepare_quarantine_dir(const Config& cfg, const std::string& user) {
+    if (!cfg.quarantine.store()) return Ok{};
+    auto q = quarantine::FsQuarantineStore::open(cfg.quarantine.dir, cfg.quarantine.reviewers_group);
+    if (!q) return q.error();
+    if (::geteuid() != 0 || user.empty()) return Ok{};
+    struct passwd* pw = ::getpwnam(user.c_str());
+    if (!pw) return Ok{};  // drop_privileges reports the unknown user
+    gid_t gid = pw->pw_gid;
+    if (!cfg.quarantine.reviewers_group.empty())
+        if (struct group* g = ::getgrnam(cfg.quarantine.reviewers_group.c_str())) gid = g->gr_gid;
+    for (const char* sub : {"", "/items", "/tmp"})
+        if (auto g = give_dir(cfg.quarantine.dir + sub, pw->pw_uid, gid); !g) return g;
+    return Ok{};
+}
+
+quarantine::Item quarantine_item(const Config& /*cfg*/, const Envelope& env, const mime::Message& msg, const Plan& p,
+                                 const std::string& id, int64_t now) {
+    quarantine::Item it;
+    it.id = id;
+    it.time = now;
+    it.queue_id = env.queue_id;
+    it.sender = env.mail_from;
+    for (const auto& r : p.store ? p.store->rcpts : env.rcpts) {
+        quarantine::Recipient rc;
+        rc.addr = r;
+        it.rcpts.push_back(rc);
+    }
+    it.identity = env.auth_login.empty() ? "envelope " + (env.mail_from.empty() ? std::string("<>") : env.mail_from)
+                                         : "login " + env.auth_login;
+    it.direction = p.direction ? direction_name(*p.direction) : "";
+    it.client_addr = env.client_addr;
+    it.subject = msg.header("Subject");
+    it.reason = p.store ? p.store->reason : "";
+    it.size = env.size;
+    for (const auto& f : p.findings)
+        it.findings.push_back({f.rule, f.category, std::string(verdict_name(f.action)), f.reason, f.evidence, f.policy});
+    it.history.push_back({now, "ordinance-milter", "held", it.reason});
+    return it;
+}
+
+Result<std::string> MailDurables::quarantine(const Plan& p) {
+    if (!store_) return Error{"quarantine", "the quarantine store is not open"};
+    uint32_t rnd = 0;
+    if (::getrandom(&rnd, sizeof rnd, 0) != static_cast<ssize_t>(sizeof rnd)) return Error{"quarantine", "no randomness"};
+    std::string id = quarantine::new_item_id(static_cast<int64_t>(std::time(nullptr)), rnd);
+    auto item = quarantine_item(cfg_, env_, msg_, p, id, static_cast<int64_t>(std::time(nullptr)));
+    item.size = raw_.size();
+    if (auto r = store_->put(item, raw_); !r) return r.error();
+    return id;
+}
+
+void MailDurables::unquarantine(const std::string& id) {
+    if (store_ && !store_->remove(id)) log::warn("unquarantine_failed", {{"qid", env_.queue_id}, {"id", id}});
+}
+
 Result<Ok> MailDurables::journal(const Plan& p) {
     if (!journal_) return Error{"journal", "the journal is not open"};
-    return journal_->record(cfg_, env_, raw_, msg_, p.answer.verdict, p.journal_body, p.findings, p.answer.reply());
+    return journal_->record(cfg_, env_, raw_, msg_, p.journal_verdict(), p.journal_body, p.findings, p.answer.reply());
 }
 
 Result<Ok> MailDurables::notice(const Notice& n) {

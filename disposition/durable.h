@@ -8,19 +8,23 @@
 #include "disposition/notify.h"
 #include "mime/message.h"
 #include "policy/envelope.h"
+#include "quarantine/store.h"
 
 namespace ord::disposition {
 
 class MailDurables : public DurablePort {
 public:
-    // `journal` or `notifier` may be null (journal disabled, notices off): a plan that asks
-    // for one then fails at that step, it is never reported done.
+    // `journal`, `notifier` or `store` may be null (journal disabled, notices off, no
+    // quarantine store): a plan that asks for one then fails at that step, it is never
+    // reported done.
     MailDurables(const Config& cfg, const Envelope& env, std::string_view raw, const mime::Message& msg,
-                 JournalSink* journal, Notifier* notifier)
-        : cfg_(cfg), env_(env), raw_(raw), msg_(msg), journal_(journal), notifier_(notifier) {}
+                 JournalSink* journal, Notifier* notifier, quarantine::QuarantineStore* store = nullptr)
+        : cfg_(cfg), env_(env), raw_(raw), msg_(msg), journal_(journal), notifier_(notifier), store_(store) {}
 
     Result<Ok> keep(const std::string& name, std::string_view raw) override;
     void unkeep(const std::string& name) override;
+    Result<std::string> quarantine(const Plan& p) override;
+    void unquarantine(const std::string& id) override;
     Result<Ok> journal(const Plan& p) override;
     Result<Ok> notice(const Notice& n) override;
 
@@ -31,6 +35,15 @@ private:
     const mime::Message& msg_;
     JournalSink* journal_;
     Notifier* notifier_;
+    quarantine::QuarantineStore* store_;
 };
+
+// As root, before dropping privileges (quarantine.mode "store"): makes quarantine.dir and gives
+// it to `user` (group: quarantine.reviewers_group when set), so the milter can write items.
+Result<Ok> prepare_quarantine_dir(const Config& cfg, const std::string& user);
+
+// The quarantine item for a plan's p.store: envelope, identity, direction, findings, reason.
+quarantine::Item quarantine_item(const Config& cfg, const Envelope& env, const mime::Message& msg, const Plan& p,
+                                 const std::string& id, int64_t now);
 
 }  // namespace ord::disposition

@@ -10,11 +10,16 @@ Outcome execute(const Plan& p, std::string_view raw, const Config::Disposition& 
     out.answer = p.answer;
     const std::string& qid = p.queue_id;
     bool kept = false;
+    std::string stored;  // the quarantine item written, taken back when a later step fails
     auto fail = [&](const char* step, const std::string& detail, Verdict configured, const char* what) {
         out.steps.push_back({step, false, detail});
         if (kept) {
             durable.unkeep(p.keep);
             out.steps.push_back({"unkeep", true, p.keep});
+        }
+        if (!stored.empty()) {
+            durable.unquarantine(stored);
+            out.steps.push_back({"unquarantine", true, stored});
         }
         out.answer = failure_answer(configured, what);
         out.as_planned = false;
@@ -71,6 +76,14 @@ Outcome execute(const Plan& p, std::string_view raw, const Config::Disposition& 
     if (p.hold) {
         if (!mta.hold(*p.hold)) return fail("hold", "the MTA refused the hold", on_error.on_hold_error, "hold the message");
         out.steps.push_back({"hold", true, *p.hold});
+    }
+    if (p.store) {
+        auto q = durable.quarantine(p);
+        if (!q) return fail("quarantine", q.error().message, on_error.on_hold_error, "hold the message");
+        stored = *q;
+        log::info("quarantined", {{"qid", qid}, {"id", stored}, {"reason", p.store->reason},
+                                  {"rcpts", std::to_string(p.store->rcpts.size())}});
+        out.steps.push_back({"quarantine", true, stored});
     }
     if (p.journal) {
         if (auto j = durable.journal(p); !j)

@@ -3,12 +3,14 @@
 //   1. every MTA action the plan needs must have been granted (else 451 4.3.5, nothing done);
 //   2. the original is kept whole (when a part is cut out);
 //   3. the MTA changes: headers, recipients (add before delete), header fields and body, hold;
-//   4. the journal entry;
-//   5. notices (spooled; the MTA hears nothing of them);
-//   6. the answer.
+//   4. the quarantine item (quarantine.mode "store": the answer is then discard);
+//   5. the journal entry;
+//   6. notices (spooled; the MTA hears nothing of them);
+//   7. the answer.
 //
 // A step that fails stops the plan: the answer becomes the configured one for that step
-// (disposition.on_*_error, tempfail by default), the kept original is removed again, and
+// (disposition.on_*_error, tempfail by default), the kept original and a stored quarantine
+// item are removed again, and
 // nothing later happens — so the journal never holds a message the MTA was told 451, and a
 // hold that failed is never a delivery. A notice that cannot be spooled is logged and does
 // not change the answer: the message is already journaled by then.
@@ -44,12 +46,15 @@ public:
     virtual ~DurablePort() = default;
     virtual Result<Ok> keep(const std::string& name, std::string_view raw) = 0;
     virtual void unkeep(const std::string& name) = 0;  // a kept original whose message was not taken
+    // Stores the plan's quarantine item (p.store) durably; returns its id.
+    virtual Result<std::string> quarantine(const Plan& p) = 0;
+    virtual void unquarantine(const std::string& id) = 0;  // an item whose message was not taken
     virtual Result<Ok> journal(const Plan& p) = 0;
     virtual Result<Ok> notice(const Notice& n) = 0;
 };
 
 struct Step {
-    std::string name;    // "keep", "headers", "recipients", "body", "hold", "journal", "notice", "granted"
+    std::string name;    // "keep", "headers", "recipients", "body", "hold", "quarantine", "journal", "notice", "granted"
     bool ok = true;
     std::string detail;  // what failed
 };

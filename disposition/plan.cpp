@@ -49,6 +49,7 @@ Plan make_plan(const PlanInputs& in, Decision d) {
     const Config& cfg = in.cfg;
     Plan p;
     p.queue_id = in.env.queue_id;
+    p.direction = d.direction;
 
     // Strip instead of refuse: the parts are cut out now, so that a part that cannot be cut
     // out turns the plan into the refusal it would have been without attachments.strip.
@@ -77,7 +78,21 @@ Plan make_plan(const PlanInputs& in, Decision d) {
     }
     p.answer = {d.verdict, d.smtp_code, d.enhanced_code, d.reply_text};
 
-    if (p.goes_on()) {
+    if (d.verdict == Verdict::Quarantine && cfg.quarantine.store()) {
+        // The original goes to the store whole and the MTA's copy is discarded: no change is
+        // asked of the MTA. A redirect still applies to whom a release delivers.
+        StoreItem item{"Ordinance: " + rule_list(d.findings), in.env.rcpts};
+        for (const auto& f : d.findings) {
+            if (f.redirect_to.empty() || f.recipient.empty()) continue;
+            for (auto& r : item.rcpts)
+                if (r == f.recipient) r = f.redirect_to;
+        }
+        p.store = std::move(item);
+        p.keep.clear();
+        p.body.reset();
+        p.header_changes.clear();
+        p.answer = {Verdict::Discard, "", "", ""};
+    } else if (p.goes_on()) {
         if (!d.findings.empty()) {
             std::string findings;
             for (const auto& f : d.findings)
@@ -98,7 +113,7 @@ Plan make_plan(const PlanInputs& in, Decision d) {
     }
     // The journal keeps what goes on whole; a refusal or discard as metadata with its reason.
     p.journal = cfg.journal.enabled && d.verdict != Verdict::TempFail;
-    p.journal_body = p.goes_on();
+    p.journal_body = p.goes_on() || p.store.has_value();
     if (d.verdict == Verdict::Quarantine && wants_notice(cfg, in.env, d))
         p.notices.push_back({in.env.mail_from, compose_notice(cfg, in.env, in.msg, d)});
 
@@ -127,7 +142,13 @@ std::string plan_text(const Plan& p, const std::string& in) {
     if (p.body)
         os << in << "replace body: " << p.body->removed << " part(s) cut out: " << terminal_text(p.body->summary) << " ("
            << p.body->body.size() << " bytes)\n";
-    if (p.hold) os << in << "hold: " << terminal_text(*p.hold) << "\n";
+    if (p.hold) os << in << "hold: " << terminal_text(*p.hold) << " (the MTA's hold queue)\n";
+    if (p.store) {
+        std::string rcpts;
+        for (const auto& r : p.store->rcpts) rcpts += (rcpts.empty() ? "" : ", ") + r;
+        os << in << "quarantine: store item (" << terminal_text(p.store->reason) << ") for " << terminal_text(rcpts)
+           << "; the MTA is told discard\n";
+    }
     os << in << "journal: " << (!p.journal ? "no" : p.journal_body ? "whole message" : "metadata") << "\n";
     for (const auto& n : p.notices) os << in << "notice to: " << terminal_text(n.to.empty() ? "<>" : n.to) << "\n";
     if (p.needs) os << in << "needs: " << need_names(p.needs) << "\n";
@@ -157,7 +178,15 @@ std::string plan_json(const Plan& p) {
            << ",\"bytes\":" << p.body->body.size() << "}";
     else
         os << "null";
-    os << ",\"hold\":" << (p.hold ? json_string(*p.hold) : "null")
+    os << ",\"hold\":" << (p.hold ? json_string(*p.hold) : "null") << ",\"quarantine\":";
+    if (p.store) {
+        os << "{\"reason\":" << json_string(p.store->reason) << ",\"rcpts\":[";
+        for (std::size_t i = 0; i < p.store->rcpts.size(); ++i) os << (i ? "," : "") << json_string(p.store->rcpts[i]);
+        os << "]}";
+    } else {
+        os << "null";
+    }
+    os
        << ",\"journal\":" << json_string(!p.journal ? "no" : p.journal_body ? "whole" : "metadata") << ",\"notices\":[";
     for (std::size_t i = 0; i < p.notices.size(); ++i) os << (i ? "," : "") << json_string(p.notices[i].to);
     os << "],\"needs\":" << json_string(need_names(p.needs)) << "}";

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/direction.h"
 #include "base/verdict.h"
 #include "policy/config.h"
 #include "mime/message.h"
@@ -54,6 +55,13 @@ struct Notice {
     std::string to;       // envelope recipient (the sender of the held message)
     std::string message;  // RFC 5322, CRLF
 };
+// A quarantine held in our own store (quarantine.mode = "store"): the item is written, then
+// the journal, and the MTA is told discard: the message is ours now, and a reviewer's
+// release re-injects it to these recipients (redirects already applied).
+struct StoreItem {
+    std::string reason;               // "Ordinance: chain_letter"
+    std::vector<std::string> rcpts;   // the envelope recipients the item holds
+};
 struct Answer {
     Verdict verdict = Verdict::Accept;
     std::string code, enhanced, text;  // empty code: the MTA's own reply
@@ -63,6 +71,7 @@ struct Answer {
 struct Plan {
     std::string queue_id;
     Findings findings;
+    std::optional<Direction> direction;  // of the message, as the engine decided it
     std::string strip_failed;  // the part a strip could not cut out (the plan is then a refusal)
     // MTA changes, applied in this order: headers added, recipients swapped, header fields
     // rewritten and the body replaced, then the hold.
@@ -70,7 +79,8 @@ struct Plan {
     std::vector<RecipientSwap> recipients;
     std::vector<HeaderChange> header_changes;
     std::optional<BodyReplacement> body;
-    std::optional<std::string> hold;  // the reason given with the MTA's hold (quarantine)
+    std::optional<std::string> hold;  // the reason given with the MTA's hold (quarantine.mode "mta_hold")
+    std::optional<StoreItem> store;   // held in the quarantine store (quarantine.mode "store")
     // Durable writes: the original kept whole (name under attachments.stripped_dir) before
     // the body is changed; the journal entry (whole message, or its metadata when refused).
     std::string keep;
@@ -84,6 +94,8 @@ struct Plan {
         return answer.verdict == Verdict::Accept || answer.verdict == Verdict::Tag ||
                answer.verdict == Verdict::Quarantine;
     }
+    // What the journal records: a stored quarantine is "quarantine", not the discard the MTA hears.
+    Verdict journal_verdict() const { return store ? Verdict::Quarantine : answer.verdict; }
 };
 
 struct PlanInputs {

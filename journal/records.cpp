@@ -812,9 +812,14 @@ Result<ReconcileReport> reconcile(const JournalIndex& index, const std::string& 
     std::ifstream in(maillog_path);
     if (!in) return Error{"io", "cannot read " + maillog_path};
     ReconcileReport rep;
-    std::set<std::string> qids;
+    std::set<std::string> qids, released;
     std::vector<std::string> order;
     for (std::string line; std::getline(in, line);) {
+        if (size_t at = line.find("/reinject/smtpd["); at != std::string::npos) {
+            size_t b = line.find("]: ", at), c = line.find(": client=", at);
+            if (b != std::string::npos && c != std::string::npos && c > b + 3) released.insert(line.substr(b + 3, c - b - 3));
+            continue;
+        }
         if (line.find("status=sent") == std::string::npos) continue;
         size_t to = line.find(": to=<");
         if (to == std::string::npos) continue;
@@ -826,6 +831,10 @@ Result<ReconcileReport> reconcile(const JournalIndex& index, const std::string& 
     }
     for (const auto& q : order) {
         ++rep.delivered;
+        if (released.count(q)) {
+            ++rep.released;
+            continue;
+        }
         auto has = index.has_queue_id(q);
         if (!has) return has.error();
         if (*has) ++rep.found;

@@ -139,9 +139,12 @@ Result<ExportReport> export_messages(JournalStore& store, const std::vector<Inde
 
 struct ReconcileReport {
     std::size_t delivered = 0, found = 0;
+    std::size_t released = 0;          // queue ids of quarantine releases (postfix/reinject/smtpd)
     std::vector<std::string> missing;  // queue ids
 };
-// Every queue id Postfix logged as delivered ("status=sent") must have a journal entry.
+// Every queue id Postfix logged as delivered ("status=sent") must have a journal entry, but
+// for those its re-injection smtpd (syslog_name postfix/reinject) took: quarantine releases,
+// journaled under the held message's own queue id.
 Result<ReconcileReport> reconcile(const JournalIndex& index, const std::string& maillog_path);
 
 }  // namespace ord::journal

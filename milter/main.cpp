@@ -35,6 +35,7 @@
 #include "milter/session.h"
 #include "milter/verdict_map.h"
 #include "mime/parse.h"
+#include "quarantine/store.h"
 
 namespace {
 
@@ -98,6 +99,8 @@ std::string g_config_path;
 std::unique_ptr<ord::disposition::Notifier> g_notifier;
 // The journal every accepted message is recorded in; opened after privileges are dropped.
 std::unique_ptr<ord::disposition::JournalSink> g_journal;
+// Held messages (quarantine.mode = "store"); opened after privileges are dropped.
+std::unique_ptr<ord::quarantine::FsQuarantineStore> g_quarantine;
 std::vector<std::string> g_overrides;
 
 std::shared_ptr<const ord::Engine> current_engine() {
@@ -399,7 +402,8 @@ sfsistat on_eom(SMFICTX* ctx) {
                 log::info("finding", {{"qid", s->env.queue_id}, {"rule", f.rule},
                                       {"action", std::string(ord::verdict_name(f.action))}, {"evidence", f.evidence}});
         SmfiPort mta(ctx, s->actions);
-        ord::disposition::MailDurables durable(cfg, s->env, *raw, msg, g_journal.get(), g_notifier.get());
+        ord::disposition::MailDurables durable(cfg, s->env, *raw, msg, g_journal.get(), g_notifier.get(),
+                                                   g_quarantine.get());
         ord::disposition::Outcome out = ord::disposition::execute(plan, *raw, cfg.disposition, mta, durable);
         const auto& a = out.answer;
         if (!a.code.empty()) set_reply(ctx, a.code.c_str(), a.enhanced.c_str(), a.text);
@@ -473,6 +477,10 @@ void reload() {
     if (auto sr = ord::disposition::prepare_stripped_dir((*e)->config(), ""); !sr)
         log::warn("reload_stripped_dir", {{"error", sr.error().message}});
     if (g_notifier) g_notifier->update((*e)->config());
+    // The quarantine store is opened once, at start: a reload cannot move or open it.
+    if (const auto& q = (*e)->config().quarantine; q.store() && (!g_quarantine || g_quarantine->dir() != q.dir))
+        log::warn("reload_quarantine_unchanged", {{"configured", q.dir}, {"running", g_quarantine ? g_quarantine->dir() : ""},
+                                                  {"hint", "restart the milter; until then held mail is tempfailed or kept in the running store"}});
     {
         std::lock_guard<std::mutex> lock(g_engine_mu);
         g_engine = *e;
@@ -712,6 +720,10 @@ int main(int argc, char** argv) {
         std::cerr << "ordinance-milter: " << sr.error().message << "\n";
         return 1;
     }
+    if (auto qr = ord::disposition::prepare_quarantine_dir(cfg, cfg.milter.user); !qr) {
+        std::cerr << "ordinance-milter: quarantine: " << qr.error().message << "\n";
+        return 1;
+    }
     if (!drop_privileges(cfg.milter.user)) return 1;
     if (daemonize && ::daemon(0, 1) != 0) {
         std::cerr << "ordinance-milter: daemon() failed: " << std::strerror(errno) << "\n";
@@ -723,6 +735,14 @@ int main(int argc, char** argv) {
         return 1;
     } else {
         g_journal = std::move(*jr);
+    }
+    if (cfg.quarantine.store()) {
+        auto q = ord::quarantine::FsQuarantineStore::open(cfg.quarantine.dir, cfg.quarantine.reviewers_group);
+        if (!q) {
+            std::cerr << "ordinance-milter: quarantine: " << q.error().message << "\n";
+            return 1;
+        }
+        g_quarantine = std::move(*q);
     }
     // The pid file is 0644 by design: a pid is no secret (ps shows it) and a monitor that is not
     // root may read it. Written whole, or the start refuses: a service manager relies on it.

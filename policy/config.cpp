@@ -265,7 +265,7 @@ Result<std::shared_ptr<const Config>> load_config(const std::string& path, const
         if (!dd.empty()) cfg->data_dir = dd.front() == '/' ? dd : dir + "/" + dd;
     }
     w.only(root, "", {"data_dir", "milter", "limits", "size", "rules", "organisation", "policy", "content",
-                      "antivirus", "attachments", "journal", "notify", "disposition"});
+                      "antivirus", "attachments", "journal", "notify", "disposition", "quarantine"});
 
     read_milter(w, root, cfg.get());
     read_limits(w, root, cfg.get());
@@ -286,6 +286,7 @@ Result<std::shared_ptr<const Config>> load_config(const std::string& path, const
         cfg->rule_book = std::move(book);
     }
     journal::read_settings(w, root, cfg->journal);
+    quarantine::read_settings(w, root, cfg->quarantine);
     if (!w.ok()) return Error{"config", w.message()};
     return std::shared_ptr<const Config>(std::move(cfg));
 }

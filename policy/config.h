@@ -16,6 +16,7 @@
 #include "base/verdict.h"
 #include "cache/policy_settings.h"
 #include "journal/settings.h"
+#include "quarantine/settings.h"
 #include "mime/parse.h"
 #include "policy/rulebook.h"
 
@@ -108,6 +109,11 @@ struct Config {
     // The retention journal (policy 2503 sections 4 and 14); journal/settings.h.
     using Journal = journal::Settings;
     Journal journal;
+
+    // Held messages (policy 2503 sections 3, 6): our own store, reviewed and released with
+    // `ordinance quarantine`; quarantine/settings.h.
+    using Quarantine = quarantine::Settings;
+    Quarantine quarantine;
 
     // Telling a sender why their mail was held (quarantined): a notice from the gateway,
     // submitted by SMTP with the null sender, spooled and retried until the MTA takes it.

@@ -35,8 +35,12 @@ class Gateway:
 
     def __init__(self, milter_sets: Sequence[str] = (), postfix_extra: Optional[Dict[str, str]] = None,
                  default_action: str = "tempfail", prefix: str = "ordinance-it-",
-                 dir: Optional[Path] = None, smtp_port: Optional[int] = None, unix_socket: bool = False):
+                 dir: Optional[Path] = None, smtp_port: Optional[int] = None, unix_socket: bool = False,
+                 reinject_port: Optional[int] = None):
         self.unix_socket = unix_socket
+        # A milter-less smtpd on this port as well (quarantine releases); set before the
+        # milter starts so its quarantine.reinject can name it.
+        self.reinject_port = reinject_port
         self.dir = Path(dir) if dir else Path(tempfile.mkdtemp(prefix=prefix))
         self.dir.mkdir(parents=True, exist_ok=True)
         os.chmod(self.dir, 0o755)  # the postfix and ordinance users must reach their directories
@@ -64,7 +68,8 @@ class Gateway:
     def start_postfix(self) -> PostfixInstance:
         assert self.milter is not None, "start the milter first: Postfix is told its socket"
         self.pf = PostfixInstance(self.dir / "pf", smtp_port=self.smtp_port, milter=self.milter.socket,
-                                  default_action=self.default_action, extra=self.postfix_extra)
+                                  default_action=self.default_action, extra=self.postfix_extra,
+                                  reinject_port=self.reinject_port)
         self.pf.start()
         return self.pf
 

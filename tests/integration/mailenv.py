@@ -232,13 +232,14 @@ class PostfixInstance:
                  sink_port: Optional[int] = None, milter: Optional[str] = None,
                  default_action: str = "tempfail",
                  extra: Optional[Dict[str, str]] = None,
-                 script: Union[str, Path] = INSTANCE_SCRIPT):
+                 script: Union[str, Path] = INSTANCE_SCRIPT, reinject_port: Optional[int] = None):
         self.dir = Path(dir).resolve()
         self.smtp_port = smtp_port or free_port()
         self.sink_port = sink_port or free_port()
         while self.sink_port == self.smtp_port:
             self.sink_port = free_port()
         self.milter = milter
+        self.reinject_port = reinject_port   # a milter-less smtpd for released messages
         self.default_action = default_action
         self.extra = dict(extra or {})
         self.script = Path(script)
@@ -265,6 +266,8 @@ class PostfixInstance:
                 "--sink-port", str(self.sink_port)]
         if self.milter:
             args += ["--milter", self.milter, "--milter-default-action", self.default_action]
+        if self.reinject_port:
+            args += ["--reinject-port", str(self.reinject_port)]
         for k, v in self.extra.items():
             args += ["--set", f"{k}={v}"]
         return args

@@ -40,6 +40,7 @@ class Milter:
         self.spool = self.workdir / "spool"
         self.log_path = self.workdir / "milter.log"
         self.journal = self.workdir / "journal"   # made and chowned by the milter itself
+        self.quarantine = self.workdir / "quarantine"   # the quarantine store, likewise
         self.config = config or self.workdir / "ordinance.toml"
         if config is None:
             shutil.copy(EXAMPLE_CONFIG, self.config)
@@ -55,7 +56,7 @@ class Milter:
         args = [str(BUILD / "ordinance-milter"), "--config", str(self.config),
                 "--set", f"data_dir={EXAMPLE_CONFIG.parent}",
                 "--set", f"milter.socket={self.socket}", "--set", f"milter.spool_dir={self.spool}",
-                "--set", f"journal.dir={self.journal}",
+                "--set", f"journal.dir={self.journal}", "--set", f"quarantine.dir={self.quarantine}",
                 # Notices go nowhere unless a test points notify.smtp at its own Postfix.
                 "--set", "notify.enabled=false", "--set", f"notify.spool_dir={self.workdir / 'notices'}",
                 "--set", f"attachments.stripped_dir={self.workdir / 'stripped'}"]
@@ -107,6 +108,17 @@ class Milter:
             return self.log_path.read_text(errors="replace")
         except OSError:
             return ""
+
+    def quarantined(self) -> List[Path]:
+        """The item directories in the quarantine store (quarantine.mode = "store"), oldest first."""
+        items = self.quarantine / "items"
+        return sorted(items.iterdir()) if items.is_dir() else []
+
+    def wait_quarantined(self, n: int = 1, timeout: float = 20) -> List[Path]:
+        deadline = time.time() + timeout
+        while time.time() < deadline and len(self.quarantined()) < n:
+            time.sleep(0.1)
+        return self.quarantined()
 
     def wait_log(self, needle: str, timeout: float = 10) -> bool:
         deadline = time.time() + timeout

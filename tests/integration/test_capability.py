@@ -26,7 +26,9 @@ class Capabilities(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.dir = Path(tempfile.mkdtemp(prefix="ordinance-capability-"))
-        cls.milter = Milter(cls.dir, sets=['attachments.strip=["script"]']).start()
+        # quarantine.mode mta_hold: a held message needs the MTA's quarantine action (in the
+        # default "store" mode the MTA is only told discard and nothing is asked of it).
+        cls.milter = Milter(cls.dir, sets=['attachments.strip=["script"]', 'quarantine.mode=mta_hold']).start()
 
     @classmethod
     def tearDownClass(cls):
@@ -75,6 +77,22 @@ class Capabilities(unittest.TestCase):
         self.assertEqual(names[-1], "continue", names)
         self.assertIn("quarantine", names)
         self.assertIn("addheader", names)
+
+
+class StoreModeAsksNothing(unittest.TestCase):
+    def test_held_message_is_discarded_without_any_action_granted(self):
+        d = Path(tempfile.mkdtemp(prefix="ordinance-capability-"))
+        m = Milter(d).start()
+        try:
+            with MilterClient(m.port, actions=0) as c:
+                c.connect(client_addr="127.0.0.1")
+                c.helo()
+                r = c.message("alice@modot.mo.gov", ["bob@modot.mo.gov"], CHAIN, queue_id="QSTORE1")
+            self.assertEqual([x.name for x in r], ["discard"], m.log_text()[-2000:])
+            self.assertEqual(len(m.quarantined()), 1)
+        finally:
+            m.stop()
+            shutil.rmtree(d, ignore_errors=True)
 
 
 # The same script twice under one top-level header with two Content-Type fields: the parser

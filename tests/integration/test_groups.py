@@ -103,8 +103,9 @@ class ProtectedGroupTests(GroupGateway):
         r = self.pf.send("alice@modot.mo.gov", ["announce@modot.mo.gov"],
                          msg("alice@modot.mo.gov", "announce@modot.mo.gov", "Bake sale"), auth=("alice", PASSWORDS["alice"]))
         self.assertTrue(r.ok, r)
-        held = self.pf.wait_held(1, timeout=20)
+        held = self.milter.wait_quarantined(1, timeout=20)
         self.assertEqual(len(held), 1, self.debug())
+        self.assertIn("protected_group_moderated", (held[0] / "meta").read_text())
         self.assertEqual(self.pf.delivered_count(), 0)
 
 

@@ -73,9 +73,24 @@ class QuarantineTests(GatewayTestCase):
     def test_quarantined_message_is_held_not_delivered(self):
         r = self.pf.send("carol@modot.mo.gov", ["bob@modot.mo.gov"], malformed("held"))
         self.assertTrue(r.ok, r)
+        held = self.milter.wait_quarantined(1, timeout=20)
+        self.assertEqual(len(held), 1, self.debug())
+        self.pf.wait_queue_empty()   # the MTA was told discard
+        self.assertEqual(self.pf.held(), [])
+        self.assertEqual(self.pf.delivered_count(), 0)
+        self.assertIn("event=quarantined", self.milter.log_text())
+
+
+class MtaHoldTests(GatewayTestCase):
+    milter_sets = ["rules.malformed.action=quarantine", "quarantine.mode=mta_hold"]
+
+    def test_mta_hold_mode_puts_the_message_in_postfixs_hold_queue(self):
+        r = self.pf.send("carol@modot.mo.gov", ["bob@modot.mo.gov"], malformed("held"))
+        self.assertTrue(r.ok, r)
         held = self.pf.wait_held(1, timeout=20)
         self.assertEqual(len(held), 1, self.pf.queue())
         self.assertEqual(self.pf.delivered_count(), 0)
+        self.assertEqual(self.milter.quarantined(), [])
 
 
 class ReloadTests(GatewayTestCase):

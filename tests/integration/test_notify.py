@@ -26,7 +26,7 @@ class HeldSenderIsTold(GatewayTestCase):
                          message("quarterly report", b"x " + MARKER + b" x", sender="alice@modot.mo.gov",
                                  rcpt="partner@example.com"))
         self.assertTrue(r.ok, str(r) + self.debug())
-        self.assertEqual(len(self.pf.wait_held(1)), 1, self.debug())
+        self.assertEqual(len(self.milter.wait_quarantined(1)), 1, self.debug())
         [d] = self.pf.wait_delivered(1, timeout=30)
         self.assertEqual(d.recipients, ["alice@modot.mo.gov"])
         m = d.message

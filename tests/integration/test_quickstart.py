@@ -38,7 +38,8 @@ class QuickstartStart(unittest.TestCase):
                         QUICKSTART_DIR=str(self.state),
                         QUICKSTART_SMTP_PORT=str(mailenv.free_port()),
                         QUICKSTART_SINK_PORT=str(mailenv.free_port()),
-                        QUICKSTART_MILTER_PORT=str(mailenv.free_port()))
+                        QUICKSTART_MILTER_PORT=str(mailenv.free_port()),
+                        QUICKSTART_REINJECT_PORT=str(mailenv.free_port()))
         self.addCleanup(self.stop)
 
     def stop(self):

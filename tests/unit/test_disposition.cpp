@@ -24,6 +24,7 @@
 #include "journal/index.h"
 #include "mime/parse.h"
 #include "policy/engine.h"
+#include "quarantine/store.h"
 
 namespace fs = std::filesystem;
 using namespace ord::disposition;
@@ -72,9 +73,17 @@ struct Dirs {
     std::vector<std::string> sets(std::vector<std::string> more = {}) const {
         std::vector<std::string> s = {"journal.dir=\"" + root + "/journal\"",
                                       "attachments.stripped_dir=\"" + root + "/stripped\"",
-                                      "notify.spool_dir=\"" + root + "/notices\""};
+                                      "notify.spool_dir=\"" + root + "/notices\"",
+                                      "quarantine.dir=\"" + root + "/quarantine\""};
         s.insert(s.end(), more.begin(), more.end());
         return s;
+    }
+    std::size_t quarantined() const {
+        auto q = ord::quarantine::FsQuarantineStore::open(root + "/quarantine");
+        REQUIRE(q);
+        auto ids = (*q)->ids();
+        REQUIRE(ids);
+        return ids->size();
     }
     int64_t journaled() const {
         auto idx = ord::journal::JournalIndex::open(root + "/journal/index.sqlite");
@@ -120,7 +129,7 @@ struct Run {
     Outcome out;
 };
 Run run(const Dirs& d, const std::vector<std::string>& sets, const std::string& raw, RecordingMta& mta,
-        const ord::Envelope& env = inbound()) {
+        const ord::Envelope& env = inbound(), ord::quarantine::QuarantineStore* store = nullptr) {
     auto e = engine(d.sets(sets));
     const ord::Config& cfg = e->config();
     REQUIRE(ord::disposition::prepare_journal_dir(cfg, "")); // makes journal.dir
@@ -132,7 +141,9 @@ Run run(const Dirs& d, const std::vector<std::string>& sets, const std::string& 
     ord::Decision dec = e->message(env, msg);
     Run r;
     r.plan = make_plan({cfg, env, raw, msg}, dec);
-    MailDurables durable(cfg, env, raw, msg, sink->get(), nullptr);
+    auto fs = ord::quarantine::FsQuarantineStore::open(cfg.quarantine.dir);
+    REQUIRE(fs);
+    MailDurables durable(cfg, env, raw, msg, sink->get(), nullptr, store ? store : fs->get());
     r.out = execute(r.plan, raw, cfg.disposition, mta, durable);
     return r;
 }
@@ -183,21 +194,87 @@ TEST_CASE("a stripped message is kept, changed, then journaled, in that order", 
     CHECK(std::find(mta.calls.begin(), mta.calls.end(), "replace_body") != mta.calls.end());
 }
 
-TEST_CASE("a held message whose hold fails is tempfailed, not delivered", "[disposition]") {
+TEST_CASE("a held message is stored, journaled whole, and the MTA told discard", "[disposition]") {
     Dirs d;
     RecordingMta mta;
-    mta.fail = "hold";
     Run r = run(d, {}, chain_letter(), mta, internal());
-    REQUIRE(r.plan.answer.verdict == ord::Verdict::Quarantine);
-    REQUIRE(r.plan.hold);
-    CHECK(std::find(mta.calls.begin(), mta.calls.end(), "hold") != mta.calls.end());
+    REQUIRE(r.plan.store);
+    CHECK_FALSE(r.plan.hold);
+    CHECK(r.plan.needs == 0);  // nothing is asked of the MTA: its copy is dropped
+    CHECK(r.plan.store->rcpts == std::vector<std::string>{"bob@modot.mo.gov"});
+    CHECK(plan_text(r.plan).find("quarantine: store item (Ordinance: chain_letter") != std::string::npos);
+    REQUIRE(r.out.as_planned);
+    std::vector<std::string> steps;
+    for (const auto& s : r.out.steps) steps.push_back(s.name);
+    CHECK(steps == std::vector<std::string>{"quarantine", "journal"});
+    CHECK(r.out.answer.verdict == ord::Verdict::Discard);
+    CHECK(mta.calls.empty());
+    CHECK(d.quarantined() == 1);
+    CHECK(d.journaled() == 1);
+    auto idx = ord::journal::JournalIndex::open(d.root + "/journal/index.sqlite");
+    REQUIRE(idx);
+    auto q = ord::quarantine::FsQuarantineStore::open(d.root + "/quarantine");
+    auto item = (*q)->get((*q)->ids()->front());
+    REQUIRE(item);
+    CHECK(item->sender == "alice@modot.mo.gov");
+    CHECK(item->queue_id == "4XyZ1");
+    CHECK(item->findings.front().rule == "chain_letter");
+    CHECK(*(*q)->raw(item->id) == chain_letter());
+}
+
+TEST_CASE("a held message whose store fails is tempfailed and journals nothing", "[disposition]") {
+    Dirs d;
+    RecordingMta mta;
+    ord::quarantine::MemoryQuarantineStore full;  // a full disk, which a real directory cannot be made on demand
+    full.set_full(true);
+    Run r = run(d, {}, chain_letter(), mta, internal(), &full);
+    REQUIRE(r.plan.store);
     CHECK(r.out.answer.verdict == ord::Verdict::TempFail);
+    CHECK(r.out.answer.reply().rfind("451 4.3.0 ", 0) == 0);
     CHECK(d.journaled() == 0);
     SECTION("or refused, when disposition.on_hold_error says so") {
         Dirs d2;
         RecordingMta mta2;
+        Run r2 = run(d2, {"disposition.on_hold_error=\"reject\""}, chain_letter(), mta2, internal(), &full);
+        CHECK(r2.out.answer.reply().rfind("550 5.3.0 ", 0) == 0);
+        CHECK(d2.journaled() == 0);
+    }
+}
+
+TEST_CASE("a stored item whose journal write fails is taken back out of the store", "[disposition]") {
+    Dirs d;
+    RecordingMta mta;
+    auto e = engine(d.sets());
+    ord::Envelope env = internal();
+    std::string raw = chain_letter();
+    ord::mime::Message msg = ord::mime::parse(raw, e->config().limits);
+    Plan p = make_plan({e->config(), env, raw, msg}, e->message(env, msg));
+    REQUIRE(p.store);
+    ord::quarantine::MemoryQuarantineStore store;
+    MailDurables durable(e->config(), env, raw, msg, nullptr, nullptr, &store);  // no journal
+    Outcome o = execute(p, raw, e->config().disposition, mta, durable);
+    CHECK(o.answer.verdict == ord::Verdict::TempFail);
+    CHECK(store.ids()->empty());  // the sender's retry is the only copy
+}
+
+TEST_CASE("with quarantine.mode mta_hold, a hold that fails is tempfailed, not delivered", "[disposition]") {
+    Dirs d;
+    RecordingMta mta;
+    mta.fail = "hold";
+    Run r = run(d, {"quarantine.mode=\"mta_hold\""}, chain_letter(), mta, internal());
+    REQUIRE(r.plan.answer.verdict == ord::Verdict::Quarantine);
+    REQUIRE(r.plan.hold);
+    CHECK_FALSE(r.plan.store);
+    CHECK(std::find(mta.calls.begin(), mta.calls.end(), "hold") != mta.calls.end());
+    CHECK(r.out.answer.verdict == ord::Verdict::TempFail);
+    CHECK(d.journaled() == 0);
+    CHECK(d.quarantined() == 0);
+    SECTION("or refused, when disposition.on_hold_error says so") {
+        Dirs d2;
+        RecordingMta mta2;
         mta2.fail = "hold";
-        Run r2 = run(d2, {"disposition.on_hold_error=\"reject\""}, chain_letter(), mta2, internal());
+        Run r2 = run(d2, {"disposition.on_hold_error=\"reject\"", "quarantine.mode=\"mta_hold\""}, chain_letter(),
+                     mta2, internal());
         CHECK(r2.out.answer.reply().rfind("550 5.3.0 ", 0) == 0);
         CHECK(d2.journaled() == 0);
     }

@@ -1,0 +1,36 @@
+#include "quarantine/settings.h"
+
+#include <array>
+
+namespace ord::quarantine {
+
+void read_settings(ConfigReader& w, const toml::table& root, Settings& q) {
+    const toml::table* t = w.table(root, "quarantine", "quarantine");
+    if (!t) return;
+    w.only(*t, "quarantine",
+           {"mode", "dir", "reinject", "retention_days", "reviewers_group", "never_release", "release_groups"});
+    w.str(*t, "mode", q.mode);
+    w.str(*t, "dir", q.dir);
+    w.str(*t, "reinject", q.reinject);
+    w.size(*t, "retention_days", q.retention_days, 1);
+    w.str(*t, "reviewers_group", q.reviewers_group);
+    w.strings(*t, "never_release", q.never_release);
+    if (const toml::table* g = w.table(*t, "release_groups", "quarantine.release_groups")) {
+        for (const auto& [key, node] : *g) {
+            std::vector<std::string> groups;
+            w.strings(*g, key.str(), groups);
+            if (groups.empty()) w.error(node, "quarantine.release_groups." + std::string(key.str()) + " must list Unix groups");
+            q.release_groups[std::string(key.str())] = groups;
+        }
+    }
+    if (q.mode != "store" && q.mode != "mta_hold")
+        w.error(ConfigReader::where(*t, "mode"), "quarantine.mode must be \"store\" or \"mta_hold\"");
+    if (q.dir.empty() || q.dir.front() != '/')
+        w.error(ConfigReader::where(*t, "dir"), "quarantine.dir must be an absolute path");
+    auto colon = q.reinject.rfind(':');
+    if (colon == std::string::npos || colon == 0 || colon + 1 >= q.reinject.size() ||
+        q.reinject.find_first_not_of("0123456789", colon + 1) != std::string::npos)
+        w.error(ConfigReader::where(*t, "reinject"), "quarantine.reinject must be HOST:PORT, e.g. \"127.0.0.1:10026\"");
+}
+
+}  // namespace ord::quarantine
