@@ -190,12 +190,13 @@ ScanResult prescan(std::string_view raw, const Limits& lim, std::vector<Anomaly>
         // Body: only delimiter lines matter. mimetic also takes "--boundary" after other text
         // on a line ("preamble--b") as a delimiter, which RFC 2046 and mail clients do not:
         // two readings of where the parts start.
+        // Only "--" after the line's start is looked at (memchr-fast; base64 has no '-').
         if (!r.loose_delimiter && line.size() > 3)
-            for (const auto& f : stack)
-                if (!f.boundary.empty())
-                    for (std::size_t at = line.find(f.boundary, 3); at != std::string_view::npos && !r.loose_delimiter;
-                         at = line.find(f.boundary, at + 1))
-                        if (line[at - 1] == '-' && line[at - 2] == '-') r.loose_delimiter = true;
+            for (std::size_t at = line.find("--", 1); at != std::string_view::npos && !r.loose_delimiter;
+                 at = line.find("--", at + 1))
+                for (const auto& f : stack)
+                    if (!f.boundary.empty() && line.substr(at + 2).compare(0, f.boundary.size(), f.boundary) == 0)
+                        r.loose_delimiter = true;
         if (line.size() < 3 || line[0] != '-' || line[1] != '-') continue;
         std::string_view rest = line.substr(2);
         for (size_t k = stack.size(); k-- > 0;) {
