@@ -164,6 +164,7 @@ void DirectoryCheck::on_recipient(const MessageContext& ctx, const std::string& 
                     "Held for a moderator of " + g.name + " <" + g.address + ">: " + who(id) +
                         " is not an authorized sender" + via,
                     "rcpt=" + rcpt + " group=" + g.address + " sender=" + who(id), g.policy);
+        f.moderators = g.moderators;  // recorded on the quarantine item
     } else {
         f = finding("protected_group", "protected_group",
                     who(id) + " is not authorized to send to " + g.name + " <" + g.address + ">" + via,

@@ -1,5 +1,7 @@
 #include "disposition/durable.h"
 
+#include <algorithm>
+
 #include <grp.h>
 #include <pwd.h>
 #include <sys/random.h>
@@ -56,8 +58,11 @@ quarantine::Item quarantine_item(const Config& /*cfg*/, const Envelope& env, con
     it.subject = msg.header("Subject");
     it.reason = p.store ? p.store->reason : "";
     it.size = env.size;
-    for (const auto& f : p.findings)
+    for (const auto& f : p.findings) {
         it.findings.push_back({f.rule, f.category, std::string(verdict_name(f.action)), f.reason, f.evidence, f.policy});
+        for (const auto& m : f.moderators)
+            if (std::find(it.moderators.begin(), it.moderators.end(), m) == it.moderators.end()) it.moderators.push_back(m);
+    }
     it.history.push_back({now, "ordinance-milter", "held", it.reason});
     return it;
 }

@@ -21,6 +21,7 @@ struct Finding {
     std::string enhanced_code{};  // RFC 3463 code for a refusal when not 5.7.1 / 4.7.1, e.g. "5.1.1"
     std::string recipient{};      // the recipient a RCPT-time finding is about
     std::string redirect_to{};    // deliver to this address instead of `recipient` (e.g. a supervisor)
+    std::vector<std::string> moderators{};  // who decides on a held send to a moderated group
     std::optional<Verdict> proposed{};  // action from the check's own rule data; [rules.ID] keys override it
     std::string part{};           // mime::part_key of the part this is about, for stripped_attachment
     std::string part_label{};     // and how people are told of it: "'setup.exe' (executable)"

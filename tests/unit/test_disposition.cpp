@@ -367,3 +367,24 @@ TEST_CASE("disposition.on_*_error takes tempfail or reject, nothing else", "[dis
     REQUIRE_FALSE(unknown);
     CHECK(unknown.error().message.find("unknown key 'on_notice_error' in [disposition]") != std::string::npos);
 }
+
+TEST_CASE("a held send to a moderated group records the group's moderators on the item", "[disposition]") {
+    Dirs d;
+    auto e = engine(d.sets());
+    ord::Envelope env = internal();
+    env.rcpts.clear();
+    ord::Decision at_rcpt = e->recipient(env, "announce@modot.mo.gov");
+    INFO(at_rcpt.smtp_reply());
+    REQUIRE(at_rcpt.verdict == ord::Verdict::Quarantine);
+    env.rcpts = {"announce@modot.mo.gov"};
+    ord::mime::Message msg = ord::mime::parse(kPlain, e->config().limits);
+    Plan p = make_plan({e->config(), env, kPlain, msg}, e->message(env, msg, at_rcpt.findings));
+    REQUIRE(p.store);
+    auto item = quarantine_item(e->config(), env, msg, p, "ID1", 1764633600);
+    CHECK(item.moderators == std::vector<std::string>{"comms@modot.mo.gov"});
+    // Anything else held has none.
+    Plan chain = make_plan({e->config(), internal(), chain_letter(), ord::mime::parse(chain_letter())},
+                           e->message(internal(), ord::mime::parse(chain_letter())));
+    REQUIRE(chain.store);
+    CHECK(quarantine_item(e->config(), internal(), msg, chain, "ID2", 1764633600).moderators.empty());
+}
