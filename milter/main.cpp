@@ -91,21 +91,31 @@ EXIT STATUS
     0 on a clean stop, 1 on a runtime failure, 2 on a usage or configuration error.
 )";
 
-// The live engine; a reload swaps it whole. Connections copy the pointer at connect.
-std::mutex g_engine_mu;
-std::shared_ptr<const ord::Engine> g_engine;
-std::string g_config_path;
-// Sends the notices to senders of held mail (notify.*); started after privileges are dropped.
-std::unique_ptr<ord::disposition::Notifier> g_notifier;
-// The journal every accepted message is recorded in; opened after privileges are dropped.
-std::unique_ptr<ord::disposition::JournalSink> g_journal;
-// Held messages (quarantine.mode = "store"); opened after privileges are dropped.
-std::unique_ptr<ord::quarantine::FsQuarantineStore> g_quarantine;
-std::vector<std::string> g_overrides;
+// The daemon's state, the one process-wide object (libmilter hands its callbacks only the
+// connection's private data). The engine snapshot (configuration, rules, services) is swapped
+// whole on reload and copied by each connection at connect; the rest is set up in main()
+// before the first connection and lives as long as the process.
+struct Daemon {
+    std::mutex engine_mu;
+    std::shared_ptr<const ord::Engine> engine;  // guarded by engine_mu
+    std::string config_path;
+    std::vector<std::string> overrides;
+    // Sends the notices to senders of held mail (notify.*); started after privileges are dropped.
+    std::unique_ptr<ord::disposition::Notifier> notifier;
+    // The journal every accepted message is recorded in; opened after privileges are dropped.
+    std::unique_ptr<ord::disposition::JournalSink> journal;
+    // Held messages (quarantine.mode = "store"); opened after privileges are dropped.
+    std::unique_ptr<ord::quarantine::FsQuarantineStore> quarantine;
+    // True when milter.socket is a unix socket (set once at start): see on_negotiate.
+    bool unix_socket = false;
+    // Set on SIGTERM/SIGINT: messages in progress finish, new ones are tempfailed, then we stop.
+    std::atomic<bool> stopping{false};
+};
+Daemon g_daemon;
 
 std::shared_ptr<const ord::Engine> current_engine() {
-    std::lock_guard<std::mutex> lock(g_engine_mu);
-    return g_engine;
+    std::lock_guard<std::mutex> lock(g_daemon.engine_mu);
+    return g_daemon.engine;
 }
 
 Session* session(SMFICTX* ctx) { return static_cast<Session*>(smfi_getpriv(ctx)); }
@@ -173,10 +183,6 @@ Session* ensure_session(SMFICTX* ctx) {
     return s;
 }
 
-// True when milter.socket is a unix socket (set once at start): see on_negotiate.
-bool g_unix_socket = false;
-// Set on SIGTERM/SIGINT: messages in progress finish, new ones are tempfailed, then we stop.
-std::atomic<bool> g_stopping{false};
 
 sfsistat on_negotiate(SMFICTX* ctx, unsigned long f0, unsigned long f1, unsigned long, unsigned long,
                       unsigned long* pf0, unsigned long* pf1, unsigned long* pf2, unsigned long* pf3) {
@@ -187,7 +193,7 @@ sfsistat on_negotiate(SMFICTX* ctx, unsigned long f0, unsigned long f1, unsigned
         // (SMFIP_NR_HDR/EOH/BODY): one round trip per message instead of one per header. Over
         // TCP every step is answered: measured, the no-reply steps made each message wait
         // ~37 ms for a delayed ACK (one session: 27 msg/s against 112 msg/s answered).
-        *pf1 = g_unix_socket ? (f1 & (SMFIP_NR_HDR | SMFIP_NR_EOH | SMFIP_NR_BODY)) : 0;
+        *pf1 = g_daemon.unix_socket ? (f1 & (SMFIP_NR_HDR | SMFIP_NR_EOH | SMFIP_NR_BODY)) : 0;
         *pf2 = 0;
         *pf3 = 0;
         Session* s = ensure_session(ctx);
@@ -230,7 +236,7 @@ sfsistat on_envfrom(SMFICTX* ctx, char** argv) {
         Session* s = session(ctx);
         if (!s) return SMFIS_TEMPFAIL;
         s->reset_message();
-        if (g_stopping) {  // stopping: only messages already begun are finished
+        if (g_daemon.stopping) {  // stopping: only messages already begun are finished
             set_reply(ctx, "451", "4.3.2", "Policy gateway restarting, try again later");
             return SMFIS_TEMPFAIL;
         }
@@ -402,8 +408,8 @@ sfsistat on_eom(SMFICTX* ctx) {
                 log::info("finding", {{"qid", s->env.queue_id}, {"rule", f.rule},
                                       {"action", std::string(ord::verdict_name(f.action))}, {"evidence", f.evidence}});
         SmfiPort mta(ctx, s->actions);
-        ord::disposition::MailDurables durable(cfg, s->env, *raw, msg, g_journal.get(), g_notifier.get(),
-                                                   g_quarantine.get());
+        ord::disposition::MailDurables durable(cfg, s->env, *raw, msg, g_daemon.journal.get(), g_daemon.notifier.get(),
+                                                   g_daemon.quarantine.get());
         ord::disposition::Outcome out = ord::disposition::execute(plan, *raw, cfg.disposition, mta, durable);
         const auto& a = out.answer;
         if (!a.code.empty()) set_reply(ctx, a.code.c_str(), a.enhanced.c_str(), a.text);
@@ -465,9 +471,9 @@ void apply_log_level(const ord::Config& c) {
 void reload() {
     // The running Engine's services are handed on: an unchanged ClamAV engine is shared, not
     // compiled again, and rate counters and metrics keep counting.
-    auto e = ord::load_engine(g_config_path, g_overrides, current_engine().get());
+    auto e = ord::load_engine(g_daemon.config_path, g_daemon.overrides, current_engine().get());
     if (!e) {
-        log::error("reload_failed", {{"config", g_config_path}, {"error", e.error().message}});
+        log::error("reload_failed", {{"config", g_daemon.config_path}, {"error", e.error().message}});
         return;
     }
     const auto& old = current_engine()->config();
@@ -476,16 +482,16 @@ void reload() {
     apply_log_level((*e)->config());
     if (auto sr = ord::disposition::prepare_stripped_dir((*e)->config(), ""); !sr)
         log::warn("reload_stripped_dir", {{"error", sr.error().message}});
-    if (g_notifier) g_notifier->update((*e)->config());
+    if (g_daemon.notifier) g_daemon.notifier->update((*e)->config());
     // The quarantine store is opened once, at start: a reload cannot move or open it.
-    if (const auto& q = (*e)->config().quarantine; q.store() && (!g_quarantine || g_quarantine->dir() != q.dir))
-        log::warn("reload_quarantine_unchanged", {{"configured", q.dir}, {"running", g_quarantine ? g_quarantine->dir() : ""},
+    if (const auto& q = (*e)->config().quarantine; q.store() && (!g_daemon.quarantine || g_daemon.quarantine->dir() != q.dir))
+        log::warn("reload_quarantine_unchanged", {{"configured", q.dir}, {"running", g_daemon.quarantine ? g_daemon.quarantine->dir() : ""},
                                                   {"hint", "restart the milter; until then held mail is tempfailed or kept in the running store"}});
     {
-        std::lock_guard<std::mutex> lock(g_engine_mu);
-        g_engine = *e;
+        std::lock_guard<std::mutex> lock(g_daemon.engine_mu);
+        g_daemon.engine = *e;
     }
-    log::info("reloaded", {{"config", g_config_path}});
+    log::info("reloaded", {{"config", g_daemon.config_path}});
 }
 
 // The path of a unix:/local: socket in libmilter's notation, else "".
@@ -634,13 +640,13 @@ int main(int argc, char** argv) {
             std::cout << kHelp;
             return 0;
         } else if (a == "--config" && i + 1 < argc) {
-            g_config_path = argv[++i];
+            g_daemon.config_path = argv[++i];
         } else if (a.rfind("--config=", 0) == 0) {
-            g_config_path = a.substr(9);
+            g_daemon.config_path = a.substr(9);
         } else if (a == "--set" && i + 1 < argc) {
-            g_overrides.push_back(argv[++i]);
+            g_daemon.overrides.push_back(argv[++i]);
         } else if (a.rfind("--set=", 0) == 0) {
-            g_overrides.push_back(a.substr(6));
+            g_daemon.overrides.push_back(a.substr(6));
         } else if (a == "--daemon" || a == "-d") {
             daemonize = true;
         } else if (a == "--check") {
@@ -649,18 +655,18 @@ int main(int argc, char** argv) {
             return usage("unknown argument '" + a + "'");
         }
     }
-    if (g_config_path.empty()) g_config_path = ord::default_config_path();
-    auto e = ord::load_engine(g_config_path, g_overrides);
+    if (g_daemon.config_path.empty()) g_daemon.config_path = ord::default_config_path();
+    auto e = ord::load_engine(g_daemon.config_path, g_daemon.overrides);
     if (!e) {
         std::cerr << e.error().message << "\n";
         return check_only ? 1 : 2;
     }
     if (check_only) {
-        std::cout << g_config_path << ": ok\n";
+        std::cout << g_daemon.config_path << ": ok\n";
         return 0;
     }
-    g_engine = *e;
-    const ord::Config& cfg = g_engine->config();
+    g_daemon.engine = *e;
+    const ord::Config& cfg = g_daemon.engine->config();
     apply_log_level(cfg);
 
     // Spool directory for large bodies; owned by the user we run as.
@@ -689,7 +695,7 @@ int main(int argc, char** argv) {
     std::string sock = cfg.milter.socket;
     std::string conn = libmilter_socket(sock);
     const std::string sock_path = unix_socket_path(conn);
-    g_unix_socket = !sock_path.empty();
+    g_daemon.unix_socket = !sock_path.empty();
     if (conn.empty() || smfi_setconn(conn.data()) == MI_FAILURE)
         return usage("invalid milter.socket '" + sock + "' (expected inet:HOST:PORT or unix:/path)");
     if (smfi_register(desc) == MI_FAILURE) {
@@ -734,7 +740,7 @@ int main(int argc, char** argv) {
         std::cerr << "ordinance-milter: journal: " << jr.error().message << "\n";
         return 1;
     } else {
-        g_journal = std::move(*jr);
+        g_daemon.journal = std::move(*jr);
     }
     if (cfg.quarantine.store()) {
         auto q = ord::quarantine::FsQuarantineStore::open(cfg.quarantine.dir, cfg.quarantine.reviewers_group);
@@ -742,7 +748,7 @@ int main(int argc, char** argv) {
             std::cerr << "ordinance-milter: quarantine: " << q.error().message << "\n";
             return 1;
         }
-        g_quarantine = std::move(*q);
+        g_daemon.quarantine = std::move(*q);
     }
     // The pid file is 0644 by design: a pid is no secret (ps shows it) and a monitor that is not
     // root may read it. Written whole, or the start refuses: a service manager relies on it.
@@ -764,7 +770,7 @@ int main(int argc, char** argv) {
         }
     }
     // A thread, so after daemon(): notices spooled by an earlier run are sent first.
-    if (cfg.notify.enabled) g_notifier = ord::disposition::Notifier::start(cfg);
+    if (cfg.notify.enabled) g_daemon.notifier = ord::disposition::Notifier::start(cfg);
 
     // Signals: the main thread waits for them, libmilter runs in its own thread. Linux gives
     // a process-directed signal to the main thread first when it is waiting for it, so
@@ -775,7 +781,7 @@ int main(int argc, char** argv) {
     sigaddset(&set, SIGTERM);
     sigaddset(&set, SIGINT);
     pthread_sigmask(SIG_BLOCK, &set, nullptr);
-    log::info("start", {{"socket", sock}, {"config", g_config_path}, {"pid", std::to_string(::getpid())}});
+    log::info("start", {{"socket", sock}, {"config", g_daemon.config_path}, {"pid", std::to_string(::getpid())}});
     int milter_rc = 0;
     std::thread milter_thread([&] {
         milter_rc = smfi_main();
@@ -806,7 +812,7 @@ int main(int argc, char** argv) {
         // Messages already begun finish first (their MTA would otherwise send them again); new
         // ones are tempfailed meanwhile. Only then is libmilter stopped: Debian's libmilter
         // serves connections from a worker pool that ends with the listener.
-        g_stopping = true;
+        g_daemon.stopping = true;
         constexpr int kDrainSeconds = 30;
         if (int n = Session::in_flight(); n > 0) {
             log::info("draining", {{"messages", std::to_string(n)}, {"seconds", std::to_string(kDrainSeconds)}});
@@ -832,6 +838,6 @@ int main(int argc, char** argv) {
         break;
     }
     milter_thread.join();
-    g_notifier.reset();
+    g_daemon.notifier.reset();
     return milter_rc == MI_SUCCESS ? 0 : 1;
 }
