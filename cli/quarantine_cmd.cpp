@@ -16,6 +16,7 @@
 #include "base/json.h"
 #include "base/terminal.h"
 #include "base/text.h"
+#include "checks/clamav_engine.h"
 #include "mime/parse.h"
 #include "policy/config.h"
 #include "quarantine/release.h"
@@ -34,7 +35,7 @@ SYNOPSIS
     ordinance [--config FILE] quarantine list [--since D] [--rule R] [--category C]
               [--sender A] [--rcpt A] [--state S] [--json]
     ordinance [--config FILE] quarantine show ID [--headers | --text | --raw]
-    ordinance [--config FILE] quarantine release ID... --reason TEXT [--rcpt ADDR]... [--force]
+    ordinance [--config FILE] quarantine release ID... --reason TEXT [--rcpt ADDR]... [--force] [--no-rescan]
     ordinance [--config FILE] quarantine delete ID... --reason TEXT
     ordinance [--config FILE] quarantine expire [--older-than DAYS]
     ordinance [--config FILE] quarantine stats
@@ -84,6 +85,10 @@ COMMANDS
               quarantine.release_groups (e.g. personal_data = ["supervisors"]) only by a
               member of one of those Unix groups, or root. A refusal is one line, and is
               recorded in the audit log.
+              Before it is sent, each message is scanned again with the signatures in
+              antivirus.database now (when antivirus.enabled): one that they find is not
+              released, whatever it was held for. --no-rescan skips this (e.g. while the
+              signatures cannot be loaded).
     delete    Every recipient still held becomes deleted and the message is removed; the
               item's record stays. --reason is required.
     expire    Removes items older than DAYS (default quarantine.retention_days, 30), each
@@ -381,14 +386,41 @@ int cmd_show(QuarantineStore& store, const std::vector<std::string>& a) {
     return 0;
 }
 
+// Re-scans a held message with the signatures on disk now, before it is released: a message
+// held for a policy reason may carry something the signatures did not know when it came in.
+// "" when it may go; else why not, in one line.
+std::string rescan_refusal(const Config& cfg, std::shared_ptr<const ord::ClamAvEngine>& av, bool& tried,
+                           QuarantineStore& store, const std::string& id) {
+    if (!cfg.antivirus.enabled) return "";
+    if (!tried) {
+        tried = true;
+        auto e = ord::ClamAvEngine::load(cfg.antivirus, cfg.resolve(cfg.antivirus.database));
+        if (e) av = *e;
+        else std::cerr << "ordinance: quarantine release: cannot load the signatures for the re-scan: "
+                       << terminal_text(e.error().message) << "\n";
+    }
+    if (!av) return "not re-scanned (signatures not loaded); --no-rescan releases without the re-scan";
+    auto raw = store.raw(id);
+    if (!raw) return "cannot read the message to re-scan it: " + raw.error().message;
+    ord::AvScan sc = av->scan(*raw, id + ".eml");
+    if (sc.status == ord::AvScan::Status::Virus)
+        return "a re-scan with the current signatures found " + sc.virus + "; it is not released (delete it)";
+    if (sc.status == ord::AvScan::Status::Error)
+        return "the re-scan failed (" + sc.error + "); --no-rescan releases without the re-scan";
+    return "";
+}
+
 int cmd_release(QuarantineStore& store, const Config& cfg, const std::vector<std::string>& a) {
     std::vector<std::string> ids, only;
     std::string reason;
-    bool force = false;
+    bool force = false, rescan = true;
+    std::shared_ptr<const ord::ClamAvEngine> av;
+    bool av_tried = false;
     for (std::size_t i = 0; i < a.size(); ++i) {
         if (a[i] == "--reason" && i + 1 < a.size()) reason = a[++i];
         else if (a[i] == "--rcpt" && i + 1 < a.size()) only.push_back(a[++i]);
         else if (a[i] == "--force") force = true;
+        else if (a[i] == "--no-rescan") rescan = false;
         else if (!a[i].empty() && a[i][0] == '-') return fail("release: unknown option or missing value '" + terminal_text(a[i]) + "'");
         else ids.push_back(a[i]);
     }
@@ -407,6 +439,12 @@ int cmd_release(QuarantineStore& store, const Config& cfg, const std::vector<std
         if (auto ok = may_release(cfg.quarantine, *item, reviewer); !ok) {
             std::cout << terminal_text(id) << ": not released: " << terminal_text(ok.error().message) << "\n";
             (void)store.append_audit(audit_line({whoami(), reason, now()}, "release_refused", id, {}, "", ok.error().message));
+            status = 1;
+            continue;
+        }
+        if (std::string why = rescan ? rescan_refusal(cfg, av, av_tried, store, id) : ""; !why.empty()) {
+            std::cout << terminal_text(id) << ": not released: " << terminal_text(why) << "\n";
+            (void)store.append_audit(audit_line({whoami(), reason, now()}, "release_refused", id, {}, "", why));
             status = 1;
             continue;
         }

@@ -166,6 +166,31 @@ class QuarantineGateway(GatewayTestCase):
         self.assertIn("bob@modot.mo.gov  held", self.cli("show", item).stdout.decode())
         self.assertIn("action=release_refused", (self.milter.quarantine / "audit.log").read_text())
 
+    def test_a_release_is_rescanned_with_the_current_signatures(self):
+        # Held as a chain letter; the signatures learn its marker afterwards.
+        marker = b"ORDINANCE-RESCAN-MARKER-7f3a"
+        body = CHAIN.replace(b"\r\n\r\n", b"\r\n\r\n" + marker + b"\r\n", 1)
+        r = self.pf.send("alice@modot.mo.gov", ["bob@modot.mo.gov"], body)
+        self.assertTrue(r.ok, str(r) + self.debug())
+        [item] = [i.name for i in self.milter.wait_quarantined(1)]
+        self.pf.wait_queue_empty()
+        sigs = self.milter.workdir / "newer-signatures"
+        sigs.mkdir()
+        (sigs / "ordinance-test.ndb").write_bytes(
+            (REPO_ROOT / "config" / "examples" / "clamav" / "ordinance-test.ndb").read_bytes())
+        (sigs / "rescan.ndb").write_text("Ordinance.Test.Rescan:0:*:" + marker.hex() + "\n")
+        p = self.cli("release", item, "--reason", "looks harmless", "--set", f"antivirus.database={sigs}")
+        self.assertEqual(p.returncode, 1, p)
+        self.assertIn(b"a re-scan with the current signatures found Ordinance.Test.Rescan", p.stdout)
+        self.assertEqual(p.stdout.count(b"\n"), 1, p.stdout)
+        time.sleep(1)
+        self.assertEqual(self.pf.delivered_count(), 0, "released despite the new signature")
+        self.assertIn("bob@modot.mo.gov  held", self.cli("show", item).stdout.decode())
+        # With the signatures it was held under, the same release goes through.
+        p = self.cli("release", item, "--reason", "looks harmless")
+        self.assertEqual(p.returncode, 0, p)
+        self.pf.wait_delivered(1, timeout=30)
+
     def test_a_release_killed_after_the_250_is_refused_without_force(self):
         """The listener takes the message, then the release is killed before it marks it: the
         item stays 'releasing' with the release id the delivered copy carries."""
