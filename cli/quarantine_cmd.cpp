@@ -90,7 +90,9 @@ COMMANDS
               released, whatever it was held for. --no-rescan skips this (e.g. while the
               signatures cannot be loaded).
     delete    Every recipient still held becomes deleted and the message is removed; the
-              item's record stays. --reason is required.
+              item's record stays. --reason is required. Rights: an item held for a
+              category in quarantine.delete_groups is deleted only by a member of one of
+              its Unix groups, or root; a refusal is one line, recorded in the audit log.
     expire    Removes items older than DAYS (default quarantine.retention_days, 30), each
               recorded in the audit log first. The journal keeps its own copy.
     stats     Items and recipients by state, items by rule, the oldest held item, bytes.
@@ -476,7 +478,7 @@ int cmd_release(QuarantineStore& store, const Config& cfg, const std::vector<std
     return status;
 }
 
-int cmd_delete(QuarantineStore& store, const std::vector<std::string>& a) {
+int cmd_delete(QuarantineStore& store, const Config& cfg, const std::vector<std::string>& a) {
     std::vector<std::string> ids;
     std::string reason;
     for (std::size_t i = 0; i < a.size(); ++i) {
@@ -487,7 +489,20 @@ int cmd_delete(QuarantineStore& store, const std::vector<std::string>& a) {
     if (ids.empty()) return fail("delete: which items?");
     if (reason.empty()) return fail("delete: --reason TEXT is required (it goes into the audit log)");
     int status = 0;
+    const Reviewer reviewer = current_reviewer();
     for (const auto& id : ids) {
+        auto item = store.get(id);
+        if (!item) {
+            std::cout << terminal_text(id) << ": not deleted: " << terminal_text(item.error().message) << "\n";
+            status = 1;
+            continue;
+        }
+        if (auto ok = may_delete(cfg.quarantine, *item, reviewer); !ok) {
+            std::cout << terminal_text(id) << ": not deleted: " << terminal_text(ok.error().message) << "\n";
+            (void)store.append_audit(audit_line({whoami(), reason, now()}, "delete_refused", id, {}, "", ok.error().message));
+            status = 1;
+            continue;
+        }
         auto r = delete_item(store, id, {whoami(), reason, now()});
         if (!r) {
             std::cout << terminal_text(id) << ": not deleted: " << terminal_text(r.error().message) << "\n";
@@ -604,7 +619,7 @@ int cmd_quarantine(const std::string& config, const std::vector<std::string>& se
     if (sub == "list") return cmd_list(s, rest);
     if (sub == "show") return cmd_show(s, rest);
     if (sub == "release") return cmd_release(s, **cfg, rest);
-    if (sub == "delete") return cmd_delete(s, rest);
+    if (sub == "delete") return cmd_delete(s, **cfg, rest);
     if (sub == "expire") return cmd_expire(s, **cfg, rest);
     if (sub == "stats") return cmd_stats(s);
     return cmd_verify(s);

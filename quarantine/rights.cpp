@@ -28,26 +28,41 @@ Reviewer current_reviewer() {
     return r;
 }
 
+namespace {
+
+// Ok when `who` is root, or in one of the groups `rights` names for every category the item
+// is held for that `rights` lists.
+Result<Ok> in_groups(const std::map<std::string, std::vector<std::string>>& rights, const char* verb,
+                     const char* setting, const Item& item, const Reviewer& who) {
+    if (who.root) return Ok{};
+    for (const auto& f : item.findings) {
+        auto it = rights.find(f.category);
+        if (it == rights.end()) continue;
+        bool member = false;
+        for (const auto& g : it->second) member = member || std::find(who.groups.begin(), who.groups.end(), g) != who.groups.end();
+        if (!member) {
+            std::string list;
+            for (const auto& g : it->second) list += (list.empty() ? "" : ", ") + g;
+            return Error{"rights", who.user + " may not " + verb + " items held for " + f.category + " (only members of " +
+                                       list + ", " + setting + ")"};
+        }
+    }
+    return Ok{};
+}
+
+}  // namespace
+
 Result<Ok> may_release(const Settings& s, const Item& item, const Reviewer& who) {
     for (const auto& f : item.findings) {
         if (std::find(s.never_release.begin(), s.never_release.end(), f.category) != s.never_release.end())
             return Error{"rights", "held for " + f.category + " (rule " + f.rule +
                                        "), which is never released (quarantine.never_release); delete it instead"};
     }
-    if (who.root) return Ok{};
-    for (const auto& f : item.findings) {
-        auto it = s.release_groups.find(f.category);
-        if (it == s.release_groups.end()) continue;
-        bool member = false;
-        for (const auto& g : it->second) member = member || std::find(who.groups.begin(), who.groups.end(), g) != who.groups.end();
-        if (!member) {
-            std::string list;
-            for (const auto& g : it->second) list += (list.empty() ? "" : ", ") + g;
-            return Error{"rights", who.user + " may not release items held for " + f.category + " (only members of " +
-                                       list + ", quarantine.release_groups)"};
-        }
-    }
-    return Ok{};
+    return in_groups(s.release_groups, "release", "quarantine.release_groups", item, who);
+}
+
+Result<Ok> may_delete(const Settings& s, const Item& item, const Reviewer& who) {
+    return in_groups(s.delete_groups, "delete", "quarantine.delete_groups", item, who);
 }
 
 }  // namespace ord::quarantine

@@ -23,5 +23,8 @@ Reviewer current_reviewer();
 // Ok, or one line saying why not: a never-released category (for everyone, root included),
 // or a category whose release groups the reviewer is in none of (root passes).
 Result<Ok> may_release(const Settings& s, const Item& item, const Reviewer& who);
+// Ok, or one line saying why not: a category whose delete groups the reviewer is in none of
+// (root passes). Nothing is kept from deletion by never_release: that is what it is for.
+Result<Ok> may_delete(const Settings& s, const Item& item, const Reviewer& who);
 
 }  // namespace ord::quarantine

@@ -8,19 +8,23 @@ void read_settings(ConfigReader& w, const toml::table& root, Settings& q) {
     const toml::table* t = w.table(root, "quarantine", "quarantine");
     if (!t) return;
     w.only(*t, "quarantine",
-           {"mode", "dir", "reinject", "retention_days", "reviewers_group", "never_release", "release_groups"});
+           {"mode", "dir", "reinject", "retention_days", "reviewers_group", "never_release", "release_groups",
+            "delete_groups"});
     w.str(*t, "mode", q.mode);
     w.str(*t, "dir", q.dir);
     w.str(*t, "reinject", q.reinject);
     w.size(*t, "retention_days", q.retention_days, 1);
     w.str(*t, "reviewers_group", q.reviewers_group);
     w.strings(*t, "never_release", q.never_release);
-    if (const toml::table* g = w.table(*t, "release_groups", "quarantine.release_groups")) {
-        for (const auto& [key, node] : *g) {
-            std::vector<std::string> groups;
-            w.strings(*g, key.str(), groups);
-            if (groups.empty()) w.error(node, "quarantine.release_groups." + std::string(key.str()) + " must list Unix groups");
-            q.release_groups[std::string(key.str())] = groups;
+    for (auto [name, out] : {std::pair{"release_groups", &q.release_groups}, std::pair{"delete_groups", &q.delete_groups}}) {
+        const std::string section = std::string("quarantine.") + name;
+        if (const toml::table* g = w.table(*t, name, section)) {
+            for (const auto& [key, node] : *g) {
+                std::vector<std::string> groups;
+                w.strings(*g, key.str(), groups);
+                if (groups.empty()) w.error(node, section + "." + std::string(key.str()) + " must list Unix groups");
+                (*out)[std::string(key.str())] = groups;
+            }
         }
     }
     if (q.mode != "store" && q.mode != "mta_hold")

@@ -22,6 +22,8 @@ struct Settings {
     // by members of one of its Unix groups (or root).
     std::vector<std::string> never_release = {"virus"};
     std::map<std::string, std::vector<std::string>> release_groups;
+    // The same for deleting: a category here is deleted only by members of its groups (or root).
+    std::map<std::string, std::vector<std::string>> delete_groups;
     bool store() const { return mode == "store"; }
 };
 

@@ -337,4 +337,15 @@ TEST_CASE("rights: never-released categories refuse everyone, release groups ref
                                "quarantine.release_groups)");
     CHECK(may_release(s, pd, boss));
     CHECK(may_release(s, pd, root));
+    // Deleting: only delete_groups limits it; a virus may always be deleted.
+    CHECK(may_delete(s, pd, clerk));
+    CHECK(may_delete(s, virus, clerk));
+    s.delete_groups["personal_data"] = {"supervisors"};
+    auto d = may_delete(s, pd, clerk);
+    REQUIRE_FALSE(d);
+    CHECK(d.error().message == "clerk may not delete items held for personal_data (only members of supervisors, "
+                               "quarantine.delete_groups)");
+    CHECK(may_delete(s, pd, boss));
+    CHECK(may_delete(s, pd, root));
+    CHECK(may_delete(s, chain, clerk));
 }
