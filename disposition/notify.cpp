@@ -1,8 +1,5 @@
 #include "disposition/notify.h"
 
-#include <netdb.h>
-#include <poll.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -14,6 +11,7 @@
 #include <random>
 
 #include "base/log.h"
+#include "base/smtp_client.h"
 #include "policy/direction.h"
 #include "journal/store.h"
 #include "disposition/keep.h"
@@ -26,68 +24,6 @@ std::string one_line(std::string s) {
         if (c == '\r' || c == '\n') c = ' ';
     if (s.size() > 200) s = s.substr(0, 197) + "...";
     return s;
-}
-
-class Conn {
-public:
-    Conn(int fd, int timeout) : fd_(fd), timeout_ms_(timeout * 1000) {}
-    ~Conn() {
-        if (fd_ >= 0) ::close(fd_);
-    }
-    bool send(const std::string& s) {
-        std::size_t off = 0;
-        while (off < s.size()) {
-            ssize_t n = ::send(fd_, s.data() + off, s.size() - off, MSG_NOSIGNAL);
-            if (n < 0 && errno == EINTR) continue;
-            if (n <= 0) return false;
-            off += static_cast<std::size_t>(n);
-        }
-        return true;
-    }
-    // The reply code of the next (possibly multi-line) reply; 0 on a broken connection.
-    int reply(std::string& text) {
-        text.clear();
-        for (;;) {
-            auto nl = buf_.find('\n');
-            if (nl == std::string::npos) {
-                pollfd p{fd_, POLLIN, 0};
-                if (::poll(&p, 1, timeout_ms_) <= 0) return 0;
-                char b[4096];
-                ssize_t n = ::recv(fd_, b, sizeof b, 0);
-                if (n <= 0) return 0;
-                buf_.append(b, static_cast<std::size_t>(n));
-                if (buf_.size() > 65536) return 0;
-                continue;
-            }
-            std::string line = buf_.substr(0, nl);
-            buf_.erase(0, nl + 1);
-            if (!line.empty() && line.back() == '\r') line.pop_back();
-            text += (text.empty() ? "" : " ") + line;
-            if (line.size() < 3) return 0;
-            if (line.size() == 3 || line[3] == ' ') return std::atoi(line.substr(0, 3).c_str());
-        }
-    }
-
-private:
-    int fd_;
-    int timeout_ms_;
-    std::string buf_;
-};
-
-// Dot-stuffed, CRLF line ends, ending with the final dot.
-std::string data_block(const std::string& message) {
-    std::string out;
-    out.reserve(message.size() + 64);
-    bool bol = true;
-    for (std::size_t i = 0; i < message.size(); ++i) {
-        char c = message[i];
-        if (bol && c == '.') out += '.';
-        if (c == '\n' && (i == 0 || message[i - 1] != '\r')) out += '\r';
-        out += c;
-        bol = c == '\n';
-    }
-    if (!bol) out += "\r\n";
-    return out + ".\r\n";
 }
 
 }  // namespace
@@ -146,44 +82,9 @@ std::string compose_notice(const Config& cfg, const Envelope& env, const mime::M
 
 Result<Ok> smtp_submit(const std::string& hostport, const std::string& rcpt, const std::string& message,
                        int timeout_seconds) {
-    auto colon = hostport.rfind(':');
-    if (colon == std::string::npos) return Error{"config", "notify.smtp '" + hostport + "' is not HOST:PORT"};
-    std::string host = hostport.substr(0, colon), port = hostport.substr(colon + 1);
-    if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
-    addrinfo hints{};
-    hints.ai_socktype = SOCK_STREAM;
-    addrinfo* res = nullptr;
-    if (int rc = ::getaddrinfo(host.c_str(), port.c_str(), &hints, &res); rc != 0)
-        return Error{"io", "notify.smtp " + hostport + ": " + ::gai_strerror(rc)};
-    int fd = -1;
-    for (addrinfo* a = res; a && fd < 0; a = a->ai_next) {
-        fd = ::socket(a->ai_family, a->ai_socktype | SOCK_CLOEXEC, a->ai_protocol);
-        if (fd >= 0 && ::connect(fd, a->ai_addr, a->ai_addrlen) != 0) {
-            ::close(fd);
-            fd = -1;
-        }
-    }
-    ::freeaddrinfo(res);
-    if (fd < 0) return Error{"io", "notify.smtp " + hostport + ": connect: " + std::strerror(errno)};
-    timeval tv{timeout_seconds, 0};
-    ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
-    Conn c(fd, timeout_seconds);
-    std::string text;
-    auto step = [&](const std::string& cmd, int want, const char* what) -> Result<Ok> {
-        if (!cmd.empty() && !c.send(cmd)) return Error{"io", std::string("SMTP ") + what + ": connection lost"};
-        int code = c.reply(text);
-        // A 5xx is permanent ("smtp_permanent"): sending the notice again cannot help.
-        if (code / 100 != want / 100)
-            return Error{code / 100 == 5 ? "smtp_permanent" : "smtp", std::string("SMTP ") + what + ": " + (code ? text : "no reply")};
-        return Ok{};
-    };
-    if (auto r = step("", 220, "greeting"); !r) return r;
-    if (auto r = step("EHLO ordinance-notify\r\n", 250, "EHLO"); !r) return r;
-    if (auto r = step("MAIL FROM:<>\r\n", 250, "MAIL FROM"); !r) return r;
-    if (auto r = step("RCPT TO:<" + rcpt + ">\r\n", 250, "RCPT TO"); !r) return r;
-    if (auto r = step("DATA\r\n", 354, "DATA"); !r) return r;
-    if (auto r = step(data_block(message), 250, "end of data"); !r) return r;
-    c.send("QUIT\r\n");
+    // A 5xx is permanent ("smtp_permanent"): sending the notice again cannot help.
+    auto d = smtp::send_message(hostport, "notify.smtp", "ordinance-notify", "", {rcpt}, message, timeout_seconds);
+    if (!d) return d.error();
     return Ok{};
 }
 

@@ -1,13 +1,10 @@
 #include "quarantine/release.h"
 
-#include <netdb.h>
-#include <poll.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
 
+#include "base/smtp_client.h"
 #include "base/text.h"
 
 namespace ord::quarantine {
@@ -26,119 +23,13 @@ bool wanted(const std::vector<std::string>& only, const std::string& addr) {
     return false;
 }
 
-class Conn {
-public:
-    Conn(int fd, int timeout) : fd_(fd), timeout_ms_(timeout * 1000) {}
-    ~Conn() {
-        if (fd_ >= 0) ::close(fd_);
-    }
-    bool send(std::string_view s) {
-        std::size_t off = 0;
-        while (off < s.size()) {
-            pollfd p{fd_, POLLOUT, 0};
-            if (::poll(&p, 1, timeout_ms_) <= 0) return false;
-            ssize_t n = ::send(fd_, s.data() + off, s.size() - off, MSG_NOSIGNAL);
-            if (n < 0 && errno == EINTR) continue;
-            if (n <= 0) return false;
-            off += static_cast<std::size_t>(n);
-        }
-        return true;
-    }
-    // The code of the next (possibly multi-line) reply; 0 on a broken connection or timeout.
-    int reply(std::string& text) {
-        text.clear();
-        for (;;) {
-            auto nl = buf_.find('\n');
-            if (nl == std::string::npos) {
-                pollfd p{fd_, POLLIN, 0};
-                if (::poll(&p, 1, timeout_ms_) <= 0) return 0;
-                char b[4096];
-                ssize_t n = ::recv(fd_, b, sizeof b, 0);
-                if (n <= 0) return 0;
-                buf_.append(b, static_cast<std::size_t>(n));
-                if (buf_.size() > 65536) return 0;
-                continue;
-            }
-            std::string line = buf_.substr(0, nl);
-            buf_.erase(0, nl + 1);
-            if (!line.empty() && line.back() == '\r') line.pop_back();
-            text += (text.empty() ? "" : " ") + line;
-            if (line.size() < 3) return 0;
-            if (line.size() == 3 || line[3] == ' ') return std::atoi(line.substr(0, 3).c_str());
-        }
-    }
-
-private:
-    int fd_;
-    int timeout_ms_;
-    std::string buf_;
-};
-
-// Dot-stuffed, CRLF line ends, ending with the final dot.
-std::string data_block(std::string_view message) {
-    std::string out;
-    out.reserve(message.size() + message.size() / 50 + 8);
-    bool bol = true;
-    for (std::size_t i = 0; i < message.size(); ++i) {
-        char c = message[i];
-        if (bol && c == '.') out += '.';
-        if (c == '\n' && (i == 0 || message[i - 1] != '\r')) out += '\r';
-        out += c;
-        bol = c == '\n';
-    }
-    if (!bol) out += "\r\n";
-    return out + ".\r\n";
-}
-
 }  // namespace
 
 Result<std::vector<std::string>> SmtpReinjector::send(const std::string& sender, const std::vector<std::string>& rcpts,
                                                       std::string_view message) {
-    auto colon = hostport_.rfind(':');
-    if (colon == std::string::npos) return Error{"config", "quarantine.reinject '" + hostport_ + "' is not HOST:PORT"};
-    std::string host = hostport_.substr(0, colon), port = hostport_.substr(colon + 1);
-    if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
-    addrinfo hints{};
-    hints.ai_socktype = SOCK_STREAM;
-    addrinfo* res = nullptr;
-    if (int rc = ::getaddrinfo(host.c_str(), port.c_str(), &hints, &res); rc != 0)
-        return Error{"io", "reinjection " + hostport_ + ": " + ::gai_strerror(rc)};
-    int fd = -1, err = 0;
-    for (addrinfo* a = res; a && fd < 0; a = a->ai_next) {
-        fd = ::socket(a->ai_family, a->ai_socktype | SOCK_CLOEXEC, a->ai_protocol);
-        if (fd >= 0 && ::connect(fd, a->ai_addr, a->ai_addrlen) != 0) {
-            err = errno;
-            ::close(fd);
-            fd = -1;
-        }
-    }
-    ::freeaddrinfo(res);
-    if (fd < 0) return Error{"io", "reinjection listener " + hostport_ + ": connect: " + std::strerror(err ? err : errno)};
-    Conn c(fd, timeout_);
-    std::string text;
-    auto step = [&](const std::string& cmd, int want, const char* what) -> Result<Ok> {
-        if (!cmd.empty() && !c.send(cmd)) return Error{"io", std::string("SMTP ") + what + ": connection lost"};
-        int code = c.reply(text);
-        if (code / 100 != want / 100) return Error{"smtp", std::string("SMTP ") + what + ": " + (code ? text : "no reply")};
-        return Ok{};
-    };
-    if (auto r = step("", 220, "greeting"); !r) return r.error();
-    if (auto r = step("EHLO ordinance-release\r\n", 250, "EHLO"); !r) return r.error();
-    if (auto r = step("MAIL FROM:<" + sender + ">\r\n", 250, "MAIL FROM"); !r) return r.error();
-    std::vector<std::string> taken;
-    std::string refusals;
-    for (const auto& r : rcpts) {
-        if (!c.send("RCPT TO:<" + r + ">\r\n")) return Error{"io", "SMTP RCPT TO: connection lost"};
-        int code = c.reply(text);
-        if (code == 0) return Error{"io", "SMTP RCPT TO: no reply"};
-        if (code / 100 == 2) taken.push_back(r);
-        else refusals += (refusals.empty() ? "" : "; ") + r + ": " + text;
-    }
-    if (taken.empty()) return Error{"smtp", "SMTP RCPT TO refused every recipient: " + refusals};
-    if (auto r = step("DATA\r\n", 354, "DATA"); !r) return r.error();
-    if (auto r = step(data_block(message), 250, "end of data"); !r) return r.error();
-    c.send("QUIT\r\n");
-    return taken;
+    auto d = smtp::send_message(hostport_, "reinjection listener", "ordinance-release", sender, rcpts, message, timeout_);
+    if (!d) return d.error();
+    return d->taken;
 }
 
 std::string audit_line(const Action& act, const std::string& action, const std::string& id,
