@@ -24,7 +24,8 @@ std::string extract_address(std::string_view v) {
 
 ScanOutcome scan_message(const Engine& engine, Envelope env, std::string_view raw, bool from_header_stands_in) {
     ScanOutcome out;
-    mime::Message msg = mime::parse(raw, engine.config().limits);
+    out.parsed = mime::parse(raw, engine.config().limits);
+    const mime::Message& msg = out.parsed;
     out.parse_anomalies = msg.anomalies.size();
     if (env.mail_from.empty() && from_header_stands_in) env.mail_from = extract_address(msg.header("from"));
     env.size = raw.size();

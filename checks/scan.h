@@ -21,6 +21,7 @@ struct ScanOutcome {
     // was refused before the data (at MAIL FROM, or every recipient).
     Envelope accepted;
     std::optional<Decision> message;
+    mime::Message parsed;  // the message as the checks saw it (its raw view is the caller's bytes)
 };
 
 // When env.mail_from is empty and `from_header_stands_in`, the From: address is used.

@@ -19,7 +19,6 @@
 #include "disposition/plan.h"
 #include "disposition/strip.h"
 #include "base/json.h"
-#include "mime/parse.h"
 #include "mime/strip.h"
 #include "policy/config.h"
 
@@ -266,8 +265,7 @@ int cmd_scan(const std::string& config, const std::vector<std::string>& sets, co
         if (show_plan && o.message) {
             ord::Envelope penv = o.accepted;
             if (penv.queue_id.empty()) penv.queue_id = "SCAN";
-            ord::mime::Message msg = ord::mime::parse(raw, (*engine)->config().limits);
-            plan = ord::disposition::make_plan({(*engine)->config(), penv, raw, msg}, *o.message);
+            plan = ord::disposition::make_plan({(*engine)->config(), penv, raw, o.parsed}, *o.message);
         }
         if (json) {
             print_json(f, o, show_plan, plan ? &*plan : nullptr);

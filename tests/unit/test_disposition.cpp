@@ -345,7 +345,7 @@ TEST_CASE("scan --plan and the milter see the same plan", "[disposition]") {
     auto o = ord::scan_message(*e, env, kExe);
     REQUIRE(o.message);
     ord::mime::Message msg = ord::mime::parse(kExe, e->config().limits);
-    Plan from_scan = make_plan({e->config(), o.accepted, kExe, msg, "fixed.eml"}, *o.message);
+    Plan from_scan = make_plan({e->config(), o.accepted, kExe, o.parsed, "fixed.eml"}, *o.message);
     Plan direct = make_plan({e->config(), env, kExe, msg, "fixed.eml"}, e->message(env, msg));
     CHECK(plan_json(from_scan) == plan_json(direct));
     std::string j = plan_json(direct);
