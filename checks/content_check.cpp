@@ -1,7 +1,5 @@
 #include "checks/content_check.h"
 
-#include <archive.h>
-#include <archive_entry.h>
 #include <re2/re2.h>
 #include <re2/set.h>
 
@@ -11,6 +9,8 @@
 #include <set>
 
 #include "policy/direction.h"
+#include "checks/content_text.h"
+#include "config/reader.h"
 #include "checks/normalize.h"
 #include "checks/personal_data.h"
 #include "mime/codec.h"
@@ -53,75 +53,6 @@ std::string phrase_regex(const std::string& phrase) {
     return prefix + out + suffix;
 }
 
-struct Text {
-    Scope scope;
-    std::string source;  // what the user wrote (decoded), for evidence
-    int depth = 0;       // nesting: embedded messages count one level
-    bool quoting = false;  // has quote/forward structure (bodies)
-};
-
-void collect(const mime::Part& p, int depth, std::vector<Text>& out, std::size_t& budget) {
-    if (p.embedded) {
-        const auto& m = *p.embedded;
-        std::string subj = m.header("subject");
-        if (!subj.empty()) out.push_back({Scope::Body, subj, depth + 1, false});
-        collect(m.root, depth + 1, out, budget);
-        return;
-    }
-    if (p.is_multipart()) {
-        if (p.subtype == "alternative") {
-            // One rendering is enough: the plain text when there is one.
-            const mime::Part* pick = nullptr;
-            for (const auto& c : p.children)
-                if (c.type == "text" && c.subtype == "plain" && !c.is_attachment()) pick = &c;
-            if (!pick)
-                for (const auto& c : p.children)
-                    if (!pick || c.is_multipart()) pick = &c;
-            if (pick) collect(*pick, depth, out, budget);
-            return;
-        }
-        for (const auto& c : p.children) collect(c, depth, out, budget);
-        return;
-    }
-    if (budget == 0) return;
-    std::string text;
-    Scope scope = Scope::Body;
-    if (p.is_attachment()) {
-        scope = Scope::Attachment;
-        if (p.type == "text") {
-            text = p.text;
-        } else {
-            std::string fn = mime::to_lower(p.filename);
-            auto ends = [&](const char* ext) {
-                std::string e(ext);
-                return fn.size() > e.size() && fn.compare(fn.size() - e.size(), e.size(), e) == 0;
-            };
-            if (ends(".docx") || ends(".xlsx") || ends(".pptx") || ends(".odt") || ends(".ods") || ends(".odp"))
-                text = office_text(p.body);
-            else if (ends(".txt") || ends(".csv"))
-                text = p.body;
-        }
-    } else if (p.type == "text" && p.subtype != "calendar") {
-        text = p.text;
-    }
-    if (text.empty()) return;
-    if (text.size() > budget) text.resize(budget);
-    budget -= text.size();
-    out.push_back({scope, std::move(text), depth, true});
-}
-
-std::string headers_text(const mime::Message& msg) {
-    std::string h;
-    for (const auto& f : msg.headers) {
-        if (h.size() > 65536) break;
-        h += mime::to_lower(f.name);
-        h += ": ";
-        h += f.decoded.size() > 2000 ? f.decoded.substr(0, 2000) : f.decoded;
-        h += '\n';
-    }
-    return h;
-}
-
 std::string clip(std::string s, std::size_t n = 60) {
     for (auto& c : s)
         if (c == '\n' || c == '\r' || c == '\t') c = ' ';
@@ -142,54 +73,6 @@ struct RuleHit {
 };
 
 }  // namespace
-
-std::string office_text(std::string_view zip, std::size_t max_bytes) {
-    if (zip.size() < 4 || zip.substr(0, 2) != "PK") return {};
-    struct archive* a = archive_read_new();
-    if (!a) return {};
-    archive_read_support_format_zip(a);
-    std::string out;
-    if (archive_read_open_memory(a, zip.data(), zip.size()) == ARCHIVE_OK) {
-        struct archive_entry* e;
-        while (archive_read_next_header(a, &e) == ARCHIVE_OK && out.size() < max_bytes) {
-            std::string name = archive_entry_pathname(e) ? archive_entry_pathname(e) : "";
-            bool wanted = name == "word/document.xml" || name == "content.xml" || name == "xl/sharedStrings.xml" ||
-                          (name.rfind("xl/worksheets/sheet", 0) == 0) || (name.rfind("ppt/slides/slide", 0) == 0);
-            if (!wanted) continue;
-            std::string xml;
-            char buf[16384];
-            la_ssize_t got;
-            while ((got = archive_read_data(a, buf, sizeof buf)) > 0 && xml.size() < max_bytes)
-                xml.append(buf, static_cast<std::size_t>(got));
-            // Tags become spaces, paragraph and row ends become line breaks.
-            bool in_tag = false;
-            std::string tag;
-            for (char c : xml) {
-                if (in_tag) {
-                    if (c == '>') {
-                        in_tag = false;
-                        if (tag.rfind("/w:p", 0) == 0 || tag.rfind("/row", 0) == 0 || tag.rfind("/text:p", 0) == 0 ||
-                            tag.rfind("/table:table-row", 0) == 0 || tag.rfind("/a:p", 0) == 0)
-                            out += '\n';
-                        else if (!out.empty() && out.back() != ' ' && out.back() != '\n' && tag.rfind("/w:t", 0) != 0)
-                            out += ' ';
-                    } else if (tag.size() < 32) {
-                        tag += c;
-                    }
-                } else if (c == '<') {
-                    in_tag = true;
-                    tag.clear();
-                } else {
-                    out += c;
-                }
-            }
-            out += '\n';
-        }
-    }
-    archive_read_free(a);
-    if (out.size() > max_bytes) out.resize(max_bytes);
-    return mime::html_to_text(out);  // decodes the XML entities
-}
 
 ContentCheck::ContentCheck(const Config& cfg) : cfg_(cfg) {
     // The rule files resolve against data_dir, like every data file; a mistake in one is a
@@ -226,6 +109,23 @@ ContentCheck::ContentCheck(const Config& cfg) : cfg_(cfg) {
             }
         }
     }
+    model_index_.assign(rules_->categories.size(), -1);
+    if (!cfg.content.model.empty()) {
+        std::string path = resolve_path(cfg.data_dir, cfg.content.model);
+        auto m = ContentModel::load(path);
+        if (!m) {
+            errors += "content.model: " + m.error().message + "\n";
+        } else {
+            model_ = *m;
+            for (std::size_t c = 0; c < rules_->categories.size(); ++c) {
+                const auto& cat = rules_->categories[c];
+                model_index_[c] = model_->category_index(cat.id);
+                if (model_index_[c] < 0 && (cat.model_threshold || cat.model_tag_threshold))
+                    errors += cat.file + ": model_threshold is set but the model " + path + " has no category '" +
+                              cat.id + "' (retrain it with that category labelled)\n";
+            }
+        }
+    }
     for (std::size_t s = 0; s < kScopeCount; ++s)
         if (!set_index_[s].empty() && !sets_[s]->Compile())
             errors += std::string("content rules: the ") + scope_name(static_cast<Scope>(s)) +
@@ -254,12 +154,7 @@ void ContentCheck::on_message(const MessageContext& ctx, const mime::Message& ms
     }
     if (!any) return;
 
-    std::vector<Text> texts;
-    std::string subject = msg.header("subject");
-    texts.push_back({Scope::Subject, subject, 0, false});
-    texts.push_back({Scope::Headers, headers_text(msg), 0, false});
-    std::size_t budget = 4u << 20;  // bytes of text matched per message
-    collect(msg.root, 0, texts, budget);
+    std::vector<ContentText> texts = content_texts(msg);  // 4 MB of part text at most
 
     // rule hits keyed by (category, rule)
     std::map<std::pair<std::size_t, std::size_t>, RuleHit> hits;
@@ -316,25 +211,53 @@ void ContentCheck::on_message(const MessageContext& ctx, const mime::Message& ms
         }
     }
 
+    // The model's scores, once, when a category it decides is active here.
+    std::vector<ContentModel::Score> model_scores;
+    if (model_) {
+        bool wanted = false;
+        for (std::size_t c = 0; c < cats.size(); ++c)
+            wanted = wanted || (active[c] && model_index_[c] >= 0 &&
+                                (cats[c].model_threshold || cats[c].model_tag_threshold));
+        if (wanted) model_scores = model_->score(message_features(msg, texts));
+    }
+
     std::string sender_domain = domain_of(sender);
     for (std::size_t c = 0; c < cats.size(); ++c) {
         if (!active[c]) continue;
         const auto& cat = cats[c];
         double score = 0;
+        bool forced = false, vetoed = false;
         std::vector<std::string> fired, evidence;
+        std::string explanation;
         for (const auto& [key, h] : hits) {
             if (key.first != c) continue;
             const auto& rule = cat.rules[key.second];
-            // Each further phrase of the same rule adds half its weight, up to twice the weight.
-            score += rule.weight * h.factor * std::min(2.0, 1.0 + 0.5 * (h.patterns - 1));
+            double add = 0;
+            if (rule.effect == RuleEffect::Force) {
+                forced = true;
+            } else if (rule.effect == RuleEffect::Veto) {
+                vetoed = true;
+            } else {
+                // Each further phrase of the same rule adds half its weight, up to twice the weight.
+                add = rule.weight * h.factor * std::min(2.0, 1.0 + 0.5 * (h.patterns - 1));
+                score += add;
+            }
             fired.push_back(rule.id);
             for (const auto& e : h.evidence)
                 if (evidence.size() < 6) evidence.push_back(cat.id + "." + rule.id + " " + e);
+            char buf[64];
+            std::snprintf(buf, sizeof buf, "%+.2f", add);
+            explanation += "  rule " + cat.id + "." + rule.id +
+                           (rule.effect == RuleEffect::Force  ? std::string(" (force)")
+                            : rule.effect == RuleEffect::Veto ? std::string(" (veto)")
+                                                              : " " + std::string(buf)) +
+                           ": " + (h.evidence.empty() ? std::string() : h.evidence.front()) + "\n";
         }
         if (!cat.sender_domains.empty() && domain_in(sender_domain, cat.sender_domains)) {
             score += cat.sender_weight;
             fired.push_back("sender_domain");
             evidence.push_back(cat.id + ".sender_domain " + sender_domain);
+            explanation += "  rule " + cat.id + ".sender_domain: " + sender_domain + "\n";
         }
         Verdict action = cat.actions[static_cast<int>(dir)];
         std::string reason = cat.reason.empty() ? cat.id : cat.reason;
@@ -370,10 +293,49 @@ void ContentCheck::on_message(const MessageContext& ctx, const mime::Message& ms
             reason += ": " + std::to_string(distinct.size()) + " item(s) sent outside in the clear";
             evidence = shown;
         } else {
-            if (score < cat.threshold || fired.empty()) continue;
+            bool by_rules = forced || (score >= cat.threshold && !fired.empty());
+            const ContentModel::Score* ms =
+                model_scores.empty() || model_index_[c] < 0 ? nullptr : &model_scores[static_cast<std::size_t>(model_index_[c])];
+            bool by_model = ms && cat.model_threshold && ms->probability >= *cat.model_threshold;
+            bool tag_only = !by_rules && !by_model && ms && cat.model_tag_threshold &&
+                            ms->probability >= *cat.model_tag_threshold;
+            char line[160];
+            std::snprintf(line, sizeof line, "  rules: score %.2f, threshold %.2f%s%s\n", score, cat.threshold,
+                          forced ? ", forced" : "", vetoed ? ", vetoed" : "");
+            explanation = std::string(line) + explanation;
+            std::string model_short;
+            if (ms) {
+                std::snprintf(line, sizeof line, "  model: p=%.3f (margin %+.2f), threshold %s, tag from %s\n",
+                              ms->probability, ms->margin,
+                              cat.model_threshold ? std::to_string(*cat.model_threshold).substr(0, 4).c_str() : "none",
+                              cat.model_tag_threshold ? std::to_string(*cat.model_tag_threshold).substr(0, 4).c_str()
+                                                      : "none");
+                explanation += line;
+                std::snprintf(line, sizeof line, "model p=%.2f", ms->probability);
+                model_short = line;
+                std::string terms;
+                for (std::size_t k = 0; k < ms->top.size(); ++k) {
+                    std::snprintf(line, sizeof line, "    %+.3f  %s\n", ms->top[k].contribution,
+                                  ms->top[k].feature.c_str());
+                    explanation += line;
+                    if (k < 4) {
+                        std::snprintf(line, sizeof line, "%s'%s' %+.2f", terms.empty() ? "" : ", ",
+                                      clip(ms->top[k].feature, 30).c_str(), ms->top[k].contribution);
+                        terms += line;
+                    }
+                }
+                if (!terms.empty()) model_short += ": " + terms;
+            }
+            if (vetoed || (!by_rules && !by_model && !tag_only)) continue;
             std::string list;
             for (const auto& f : fired) list += (list.empty() ? "" : ", ") + f;
+            if (by_model || tag_only) list += std::string(list.empty() ? "" : ", ") + model_short.substr(0, model_short.find(':'));
             reason += " (" + list + ")";
+            if (ms && (by_model || tag_only)) {
+                evidence.insert(evidence.begin(), model_short);
+                if (!by_rules) value = ms->probability;
+            }
+            if (tag_only) action = Verdict::Tag;  // the category's action applies from model_threshold on
         }
         if (!cat.recipient_domains.empty() && cat.recipient_action) {
             for (const auto& r : env.rcpts) {
@@ -393,6 +355,7 @@ void ContentCheck::on_message(const MessageContext& ctx, const mime::Message& ms
         f.score = std::round(value * 100) / 100;
         f.reason = reason;
         f.evidence = ev;
+        f.explanation = explanation;
         f.policy = cat.policy;
         f.proposed = action;
         out.push_back(std::move(f));

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "policy/check.h"
+#include "checks/classifier.h"
 #include "checks/content_rules.h"
 #include "policy/config.h"
 
@@ -24,6 +25,7 @@ public:
     void on_message(const MessageContext& ctx, const mime::Message& msg, Findings& out) const override;
 
     std::size_t pattern_count() const { return patterns_.size(); }
+    const ContentModel* model() const { return model_.get(); }
 
 private:
     struct Compiled {
@@ -36,9 +38,8 @@ private:
     std::vector<Compiled> patterns_;
     std::unique_ptr<RE2::Set> sets_[kScopeCount];
     std::vector<int> set_index_[kScopeCount];  // set pattern index -> patterns_ index
+    std::shared_ptr<const ContentModel> model_;  // null: rules only
+    std::vector<int> model_index_;               // per category: its index in the model, or -1
 };
-
-// Text of docx/xlsx/odt/pptx attachments (their XML with tags dropped); empty when not one.
-std::string office_text(std::string_view zip_bytes, std::size_t max_bytes = 8u << 20);
 
 }  // namespace ord

@@ -139,12 +139,19 @@ void load_personal_data(FileErrors& fe, const toml::table& t, ContentCategory& c
 }
 
 void load_rule(FileErrors& fe, const toml::table& rt, ContentCategory& cat) {
-    fe.only(rt, "[[rule]]", {"id", "weight", "scopes", "directions", "phrases", "regex"});
+    fe.only(rt, "[[rule]]", {"id", "weight", "effect", "scopes", "directions", "phrases", "regex"});
     ContentRule r;
     r.line = rt.source().begin.line;
     fe.str(rt, "id", r.id);
     if (r.id.empty()) fe.at(r.line, "[[rule]] needs an 'id'");
     fe.number(rt, "weight", r.weight);
+    std::string effect = "score";
+    fe.str(rt, "effect", effect);
+    if (effect == "force") r.effect = RuleEffect::Force;
+    else if (effect == "veto") r.effect = RuleEffect::Veto;
+    else if (effect != "score")
+        fe.at(*rt.get("effect"), "'effect' must be \"score\" (adds its weight), \"force\" (the category fires) or "
+                                 "\"veto\" (the category cannot fire); got '" + effect + "'");
     if (rt.get("scopes")) {
         for (auto& s : r.scopes) s = false;
         for (auto& [name, line] : fe.strings(rt, "scopes")) {
@@ -197,7 +204,7 @@ void load_file(const std::string& path, ContentRules& out, std::vector<std::stri
         fe.only(*ct, "[category]",
                 {"id", "policy", "reason", "reply", "threshold", "quote_decay", "action_inbound", "action_outbound",
                  "action_internal", "allow_senders", "sender_domains", "sender_weight", "recipient_domains",
-                 "recipient_action"});
+                 "recipient_action", "model_threshold", "model_tag_threshold"});
         fe.str(*ct, "id", cat.id);
         if (cat.id.empty()) fe.at(*ct, "[category] needs an 'id'");
         fe.str(*ct, "policy", cat.policy);
@@ -205,6 +212,16 @@ void load_file(const std::string& path, ContentRules& out, std::vector<std::stri
         fe.str(*ct, "reply", cat.reply);
         fe.number(*ct, "threshold", cat.threshold);
         fe.number(*ct, "quote_decay", cat.quote_decay);
+        for (auto [key, slot] : {std::pair{"model_threshold", &cat.model_threshold},
+                                 std::pair{"model_tag_threshold", &cat.model_tag_threshold}}) {
+            if (!ct->get(key)) continue;
+            double v = -1;
+            fe.number(*ct, key, v);
+            if (v <= 0 || v >= 1) fe.at(*ct->get(key), std::string("'") + key + "' must be a probability between 0 and 1");
+            else *slot = v;
+        }
+        if (cat.model_threshold && cat.model_tag_threshold && *cat.model_tag_threshold > *cat.model_threshold)
+            fe.at(*ct->get("model_tag_threshold"), "'model_tag_threshold' must not be above 'model_threshold'");
         if (cat.quote_decay < 0 || cat.quote_decay > 1) fe.at(*ct, "'quote_decay' must be between 0 and 1");
         const char* keys[] = {"action_inbound", "action_outbound", "action_internal"};
         for (std::size_t i = 0; i < kDirectionCount; ++i)

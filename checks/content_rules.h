@@ -26,9 +26,13 @@ struct ContentPattern {
     std::size_t line = 0;
 };
 
+// How a rule's match counts (see ContentCategory for the one way rules and model combine).
+enum class RuleEffect { Score, Force, Veto };
+
 struct ContentRule {
     std::string id;          // "forward_to_n"; reported as category.id
     double weight = 1.0;     // negative weights subtract (context that makes a phrase harmless)
+    RuleEffect effect = RuleEffect::Score;  // force: the category fires; veto: it cannot fire
     bool scopes[kScopeCount] = {false, true, true, false};
     bool directions[kDirectionCount] = {true, true, true};
     std::vector<ContentPattern> patterns;
@@ -46,6 +50,12 @@ struct PersonalDataSettings {
     std::vector<std::string> secure_partner_domains;
 };
 
+// A category fires on a message when no veto rule of it matched and any of:
+//   - a force rule matched;
+//   - the rules' score reaches `threshold` (weights add up; quoted text decays);
+//   - the trained model's probability reaches `model_threshold`.
+// Short of that, a probability at or above `model_tag_threshold` gives a tag only. allow_senders
+// and a direction whose action is accept switch the category off before anything is scored.
 struct ContentCategory {
     std::string id;      // category and engine rule id, e.g. "chain_letter"
     std::string file;    // the rule file it came from
@@ -53,6 +63,8 @@ struct ContentCategory {
     std::string reason;  // human reason prefix
     std::string reply;   // SMTP reply text for a refusal; empty: the reason (policy/rulebook.h)
     double threshold = 1.0;
+    std::optional<double> model_threshold;      // none: the model does not decide this category
+    std::optional<double> model_tag_threshold;  // none: no tag-only band
     double quote_decay = 0.85;  // weight multiplier per quoting / forwarding level
     // Proposed action per direction; Accept means the category does not apply there.
     Verdict actions[kDirectionCount] = {Verdict::Tag, Verdict::Tag, Verdict::Tag};

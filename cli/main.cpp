@@ -25,6 +25,8 @@
 namespace ord::cli {
 // cli/eval_cmd.cpp
 int cmd_eval(const std::string& config, const std::vector<std::string>& sets, const std::vector<std::string>& args);
+// cli/train_cmd.cpp
+int cmd_train(const std::string& config, const std::vector<std::string>& sets, const std::vector<std::string>& args);
 // cli/journal_cmd.cpp
 int cmd_journal(const std::string& config, const std::vector<std::string>& sets, const std::vector<std::string>& args);
 // cli/quarantine_cmd.cpp
@@ -49,6 +51,7 @@ COMMANDS
     scan           Run the policy checks on .eml files and print the findings.
     check-config   Validate the configuration and every file it names.
     eval           Measure the content policy on a labelled corpus (confusion table).
+    train          Fit the content classifier to a labelled corpus (writes the model file).
     journal        Search, export, hold, purge and verify the retention journal.
     quarantine     List, show, release (exactly once per recipient), delete and expire
                    held messages; verify their audit log.
@@ -363,6 +366,7 @@ int main(int argc, char** argv) {
         if (command == "scan") return cmd_scan(config, sets, rest);
         if (command == "check-config") return cmd_check_config(config, sets, rest);
         if (command == "eval") return ord::cli::cmd_eval(config, sets, rest);
+        if (command == "train") return ord::cli::cmd_train(config, sets, rest);
         if (command == "journal") return ord::cli::cmd_journal(config, sets, rest);
         if (command == "quarantine") return ord::cli::cmd_quarantine(config, sets, rest);
         return usage("unknown command '" + command + "'");

@@ -235,8 +235,9 @@ void read_disposition(ConfigReader& w, const toml::table& root, Config* cfg) {
 void read_content(ConfigReader& w, const toml::table& root, Config* cfg) {
     const toml::table* t = w.table(root, "content", "content");
     if (!t) return;
-    w.only(*t, "content", {"rules"});
+    w.only(*t, "content", {"rules", "model"});
     w.strings(*t, "rules", cfg->content.rules);
+    w.str(*t, "model", cfg->content.model);
 }
 
 }  // namespace

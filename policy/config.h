@@ -65,6 +65,8 @@ struct Config {
     // The content check's rule files (checks/content_rules.h loads their patterns).
     struct Content {
         std::vector<std::string> rules;  // rule files as written, relative to data_dir
+        // The trained classifier (checks/classifier.h), relative to data_dir; empty: rules only.
+        std::string model;
     } content;
 
     // libclamav: the signature directory (Config::resolve applies), what to parse, limits.

@@ -25,6 +25,7 @@ struct Finding {
     std::optional<Verdict> proposed{};  // action from the check's own rule data; [rules.ID] keys override it
     std::string part{};           // mime::part_key of the part this is about, for stripped_attachment
     std::string part_label{};     // and how people are told of it: "'setup.exe' (executable)"
+    std::string explanation{};    // the long form, several lines (ordinance scan --explain)
 };
 
 using Findings = std::vector<Finding>;

@@ -1,0 +1,296 @@
+#include "checks/classifier.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "checks/normalize.h"
+#include "mime/codec.h"
+
+namespace ord {
+namespace {
+
+constexpr std::size_t kStem = 6;            // bytes kept of a long word
+constexpr std::size_t kMaxTokens = 20000;   // per message
+constexpr float kQuotedPlain = 0.5f;        // weight of quoted text as plain features
+constexpr const char* kMagic = "ordinance-content-model 1";
+
+bool token_byte(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+// Cuts a UTF-8 string to at most n bytes without splitting a character.
+std::string_view utf8_prefix(std::string_view s, std::size_t n) {
+    if (s.size() <= n) return s;
+    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+    return s.substr(0, n);
+}
+
+class Bag {
+public:
+    void add(const std::string& f, float v) { counts_[f] += v; }
+    FeatureVector finish() {
+        FeatureVector fv;
+        fv.items.reserve(counts_.size());
+        double norm = 0;
+        for (auto& [k, c] : counts_) {
+            float v = static_cast<float>(std::log1p(c));
+            fv.items.emplace_back(k, v);
+            norm += static_cast<double>(v) * v;
+        }
+        std::sort(fv.items.begin(), fv.items.end());
+        if (norm > 0) {
+            float inv = static_cast<float>(1.0 / std::sqrt(norm));
+            for (auto& it : fv.items) it.second *= inv;
+        }
+        return fv;
+    }
+
+private:
+    std::unordered_map<std::string, float> counts_;
+};
+
+void add_text(Bag& bag, const ContentText& t, std::size_t& tokens) {
+    if (t.source.empty() || t.scope == Scope::Headers) return;
+    NormalizedText nt = normalize(t.source);
+    std::unique_ptr<QuoteDepth> qd;
+    if (t.quoting) qd = std::make_unique<QuoteDepth>(t.source);
+    const std::string& s = nt.text;
+    std::string prev, word, key;
+    bool prev_quoted = false;
+    std::size_t i = 0;
+    while (i < s.size() && tokens < kMaxTokens) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c == '$' && i + 1 < s.size() && s[i + 1] >= '0' && s[i + 1] <= '9') {
+            word = "<money>";
+            ++i;
+            while (i < s.size() && ((s[i] >= '0' && s[i] <= '9') || s[i] == ',' || s[i] == '.')) ++i;
+        } else if (token_byte(c)) {
+            std::size_t b = i;
+            while (i < s.size() && token_byte(static_cast<unsigned char>(s[i]))) ++i;
+            word.assign(s, b, i - b);
+            for (auto& ch : word)
+                if (ch >= '0' && ch <= '9') ch = '0';
+            if (word.size() > 40) word.resize(40);
+            // where the word is: quoted history or forwarded text counts apart
+            int depth = t.depth + (qd ? qd->at(nt.origin(b)) : 0);
+            bool quoted = depth > 0;
+            ++tokens;
+            float w = quoted ? kQuotedPlain : 1.0f;
+            bag.add(word, w);
+            if (t.scope == Scope::Subject) bag.add("s:" + word, 1.0f);
+            if (quoted) bag.add("q:" + word, 1.0f);
+            if (word.size() > kStem + 1) {
+                key = "~";
+                key += utf8_prefix(word, kStem);
+                bag.add(key, w);
+            }
+            if (!prev.empty() && prev_quoted == quoted) {
+                key = prev;
+                key += ' ';
+                key += word;
+                bag.add(key, w);
+            }
+            prev = word;
+            prev_quoted = quoted;
+            continue;
+        } else {
+            ++i;
+            // sentence ends break word pairs; spaces and line breaks do not
+            if (c == '.' || c == '!' || c == '?' || c == ';' || c == ':') prev.clear();
+            continue;
+        }
+        // <money>
+        ++tokens;
+        bag.add(word, 1.0f);
+        if (!prev.empty()) bag.add(prev + " " + word, 1.0f);
+        prev = word;
+    }
+}
+
+}  // namespace
+
+FeatureVector message_features(const mime::Message& msg, const std::vector<ContentText>& texts) {
+    Bag bag;
+    std::size_t tokens = 0;
+    for (const auto& t : texts) add_text(bag, t, tokens);
+    // Bulk-mail header fields: present or not, and Precedence's value.
+    for (const char* h : {"list-id", "list-unsubscribe", "list-post", "feedback-id", "auto-submitted"})
+        if (msg.has_header(h)) bag.add(std::string("h:") + h, 1.0f);
+    std::string prec = mime::to_lower(msg.header("precedence"));
+    if (!prec.empty()) {
+        auto b = prec.find_first_not_of(" \t");
+        auto e = prec.find_last_not_of(" \t");
+        prec = b == std::string::npos ? "" : prec.substr(b, e - b + 1);
+        if (prec == "bulk" || prec == "list" || prec == "junk") bag.add("h:precedence=" + prec, 1.0f);
+    }
+    return bag.finish();
+}
+
+ContentModel::ContentModel(std::vector<std::string> categories, std::vector<std::string> features,
+                           std::vector<float> weights, std::vector<double> bias, std::vector<std::string> notes)
+    : categories_(std::move(categories)),
+      features_(std::move(features)),
+      weights_(std::move(weights)),
+      bias_(std::move(bias)),
+      notes_(std::move(notes)) {
+    index_.reserve(features_.size());
+    for (std::uint32_t i = 0; i < features_.size(); ++i) index_.emplace(features_[i], i);
+}
+
+int ContentModel::category_index(std::string_view id) const {
+    for (std::size_t i = 0; i < categories_.size(); ++i)
+        if (categories_[i] == id) return static_cast<int>(i);
+    return -1;
+}
+
+std::vector<ContentModel::Score> ContentModel::score(const FeatureVector& fv, std::size_t top_n) const {
+    const std::size_t nc = categories_.size();
+    std::vector<Score> out(nc);
+    for (std::size_t c = 0; c < nc; ++c) out[c].margin = bias_[c];
+    std::vector<std::vector<Term>> terms(nc);
+    for (const auto& [name, value] : fv.items) {
+        auto it = index_.find(std::string_view(name));
+        if (it == index_.end()) continue;
+        const float* w = &weights_[static_cast<std::size_t>(it->second) * nc];
+        for (std::size_t c = 0; c < nc; ++c) {
+            double contrib = static_cast<double>(w[c]) * value;
+            out[c].margin += contrib;
+            if (contrib > 0 && top_n) terms[c].push_back({name, contrib});
+        }
+    }
+    for (std::size_t c = 0; c < nc; ++c) {
+        out[c].probability = 1.0 / (1.0 + std::exp(-out[c].margin));
+        auto& t = terms[c];
+        std::size_t n = std::min(top_n, t.size());
+        std::partial_sort(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(n), t.end(),
+                          [](const Term& a, const Term& b) {
+                              return a.contribution != b.contribution ? a.contribution > b.contribution
+                                                                      : a.feature < b.feature;
+                          });
+        t.resize(n);
+        out[c].top = std::move(t);
+    }
+    return out;
+}
+
+namespace {
+std::string fmt(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.6g", v);
+    return buf;
+}
+}  // namespace
+
+std::string ContentModel::serialize() const {
+    std::string out = std::string(kMagic) + "\n";
+    for (const auto& n : notes_) out += "# " + n + "\n";
+    out += "categories";
+    for (const auto& c : categories_) out += "\t" + c;
+    out += "\nbias";
+    for (double b : bias_) out += "\t" + fmt(b);
+    out += "\n";
+    const std::size_t nc = categories_.size();
+    for (std::size_t f = 0; f < features_.size(); ++f) {
+        out += features_[f];
+        for (std::size_t c = 0; c < nc; ++c) out += "\t" + fmt(weights_[f * nc + c]);
+        out += "\n";
+    }
+    return out;
+}
+
+Result<std::shared_ptr<const ContentModel>> ContentModel::load(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return Error{"config", path + ": cannot read the content model"};
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    if (in.bad()) return Error{"config", path + ": cannot read the content model"};
+    return parse(ss.str(), path);
+}
+
+Result<std::shared_ptr<const ContentModel>> ContentModel::parse(std::string_view text, const std::string& name) {
+    std::size_t line_no = 0, pos = 0;
+    auto bad = [&](const std::string& what) -> Error {
+        return Error{"config", name + ":" + std::to_string(line_no) + ": " + what};
+    };
+    auto next_line = [&](std::string_view& line) {
+        if (pos >= text.size()) return false;
+        std::size_t e = text.find('\n', pos);
+        if (e == std::string_view::npos) e = text.size();
+        line = text.substr(pos, e - pos);
+        pos = e + 1;
+        ++line_no;
+        return true;
+    };
+    auto split = [](std::string_view line) {
+        std::vector<std::string_view> f;
+        std::size_t b = 0;
+        while (true) {
+            std::size_t e = line.find('\t', b);
+            f.push_back(line.substr(b, e == std::string_view::npos ? std::string_view::npos : e - b));
+            if (e == std::string_view::npos) break;
+            b = e + 1;
+        }
+        return f;
+    };
+    auto number = [](std::string_view s, double& out) {
+        std::string tmp(s);
+        char* end = nullptr;
+        out = std::strtod(tmp.c_str(), &end);
+        return !tmp.empty() && end && *end == 0 && std::isfinite(out);
+    };
+    std::string_view line;
+    if (!next_line(line) || line != kMagic)
+        return bad(std::string("not a content model (the first line must be '") + kMagic +
+                   "'; make one with 'ordinance train')");
+    std::vector<std::string> notes, categories, features;
+    std::vector<double> bias;
+    std::vector<float> weights;
+    while (next_line(line)) {
+        if (line.empty()) continue;
+        if (line[0] == '#') {
+            std::string_view n = line.substr(1);
+            if (!n.empty() && n[0] == ' ') n.remove_prefix(1);
+            notes.emplace_back(n);
+            continue;
+        }
+        auto f = split(line);
+        if (categories.empty()) {
+            if (f[0] != "categories" || f.size() < 2) return bad("expected 'categories' and the category names");
+            for (std::size_t i = 1; i < f.size(); ++i) categories.emplace_back(f[i]);
+            continue;
+        }
+        if (f.size() != categories.size() + 1)
+            return bad("expected " + std::to_string(categories.size() + 1) + " tab-separated fields, found " +
+                       std::to_string(f.size()));
+        if (bias.empty()) {
+            if (f[0] != "bias") return bad("expected the 'bias' line after 'categories'");
+            for (std::size_t i = 1; i < f.size(); ++i) {
+                double v;
+                if (!number(f[i], v)) return bad("bad number '" + std::string(f[i]) + "'");
+                bias.push_back(v);
+            }
+            continue;
+        }
+        if (f[0].empty()) return bad("empty feature name");
+        features.emplace_back(f[0]);
+        for (std::size_t i = 1; i < f.size(); ++i) {
+            double v;
+            if (!number(f[i], v)) return bad("bad number '" + std::string(f[i]) + "'");
+            weights.push_back(static_cast<float>(v));
+        }
+    }
+    if (categories.empty() || bias.empty()) return bad("the model ends before its 'categories' and 'bias' lines");
+    auto model = std::make_shared<const ContentModel>(std::move(categories), std::move(features), std::move(weights),
+                                                      std::move(bias), std::move(notes));
+    if (model->index_.size() != model->features_.size()) {
+        line_no = 0;
+        return bad("a feature is listed twice");
+    }
+    return std::shared_ptr<const ContentModel>(model);
+}
+
+}  // namespace ord
