@@ -84,7 +84,7 @@ constexpr const char* kScanHelp = R"(NAME
 
 SYNOPSIS
     ordinance [--config FILE] [--set K=V]... scan [--mail-from ADDR] [--rcpt ADDR]...
-              [--auth LOGIN] [--client-ip IP] [--helo NAME] [--json] [--plan]
+              [--auth LOGIN] [--client-ip IP] [--helo NAME] [--json] [--plan] [--explain]
               [--queue-id ID] [--strip-out FILE] FILE.eml...
 
 DESCRIPTION
@@ -103,6 +103,11 @@ OPTIONS
     --json             One JSON object per message per line:
                        {"file","verdict","smtp_reply","findings":[{"rule","category",
                        "action","score","reason","evidence"}]}
+    --explain          Also print, per finding, why: for a content category the rule
+                       matches with their weights, the rules' score against the
+                       category's threshold, and the classifier's probability against
+                       model_threshold with the words and phrases that weighed most
+                       (with --json: "explanation" in each finding).
     --plan             Also print the plan: exactly what ordinance-milter would do with
                        the message after the verdict, in the order it does it - the
                        original kept (attachments.strip), header fields added or
@@ -169,7 +174,7 @@ bool read_file(const std::string& path, std::string& out) {
 
 // Reasons, evidence and part names quote the message: each is shown through terminal_text,
 // so a message cannot forge a finding line or send control sequences (--json stays exact).
-void print_text(const std::string& file, const ord::ScanOutcome& o) {
+void print_text(const std::string& file, const ord::ScanOutcome& o, bool explain) {
     using ord::terminal_text;
     const auto& d = o.decision;
     std::cout << terminal_text(file) << ": " << ord::verdict_name(d.verdict);
@@ -181,11 +186,22 @@ void print_text(const std::string& file, const ord::ScanOutcome& o) {
                   << "\n    reason: " << terminal_text(f.reason) << "\n";
         if (!f.evidence.empty()) std::cout << "    evidence: " << terminal_text(f.evidence) << "\n";
         if (!f.policy.empty()) std::cout << "    policy: " << terminal_text(f.policy) << "\n";
+        if (explain && !f.explanation.empty()) {
+            std::cout << "    explanation:\n";
+            std::string lines = ord::terminal_lines(f.explanation);
+            std::size_t b = 0;
+            while (b < lines.size()) {
+                std::size_t e = lines.find('\n', b);
+                if (e == std::string::npos) e = lines.size();
+                std::cout << "    " << lines.substr(b, e - b) << "\n";
+                b = e + 1;
+            }
+        }
     }
 }
 
 // `plan_wanted`: add "plan", null when the transaction was refused before the data.
-void print_json(const std::string& file, const ord::ScanOutcome& o, bool plan_wanted,
+void print_json(const std::string& file, const ord::ScanOutcome& o, bool explain, bool plan_wanted,
                 const ord::disposition::Plan* plan) {
     const auto& d = o.decision;
     std::ostringstream os;
@@ -197,7 +213,9 @@ void print_json(const std::string& file, const ord::ScanOutcome& o, bool plan_wa
            << ",\"category\":" << ord::json_string(f.category)
            << ",\"action\":" << ord::json_string(ord::verdict_name(f.action)) << ",\"score\":" << f.score
            << ",\"reason\":" << ord::json_string(f.reason) << ",\"evidence\":" << ord::json_string(f.evidence)
-           << ",\"policy\":" << ord::json_string(f.policy) << "}";
+           << ",\"policy\":" << ord::json_string(f.policy);
+        if (explain) os << ",\"explanation\":" << ord::json_string(f.explanation);
+        os << "}";
     }
     os << "]";
     if (plan_wanted) os << ",\"plan\":" << (plan ? ord::disposition::plan_json(*plan) : std::string("null"));
@@ -209,7 +227,7 @@ int cmd_scan(const std::string& config, const std::vector<std::string>& sets, co
     ord::Envelope env;
     env.client_addr = "127.0.0.1";
     env.helo = "localhost";
-    bool json = false, show_plan = false;
+    bool json = false, show_plan = false, explain = false;
     std::string strip_out;
     std::vector<std::string> files;
     for (size_t i = 0; i < args.size(); ++i) {
@@ -227,6 +245,8 @@ int cmd_scan(const std::string& config, const std::vector<std::string>& sets, co
             json = true;
         } else if (a == "--plan") {
             show_plan = true;
+        } else if (a == "--explain") {
+            explain = true;
         } else if (a == "--queue-id") {
             if (!value(env.queue_id)) return usage("--queue-id needs an id");
         } else if (a == "--strip-out") {
@@ -271,9 +291,9 @@ int cmd_scan(const std::string& config, const std::vector<std::string>& sets, co
             plan = ord::disposition::make_plan({(*engine)->config(), penv, raw, o.parsed}, *o.message);
         }
         if (json) {
-            print_json(f, o, show_plan, plan ? &*plan : nullptr);
+            print_json(f, o, explain, show_plan, plan ? &*plan : nullptr);
         } else {
-            print_text(f, o);
+            print_text(f, o, explain);
             if (show_plan) {
                 std::cout << "  plan:\n";
                 if (plan) std::cout << ord::disposition::plan_text(*plan, "    ");
