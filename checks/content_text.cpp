@@ -2,6 +2,12 @@
 
 #include <archive.h>
 #include <archive_entry.h>
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-global.h>
+#include <poppler/cpp/poppler-page.h>
+
+#include <memory>
+#include <mutex>
 
 #include "mime/codec.h"
 
@@ -48,6 +54,8 @@ void collect(const mime::Part& p, int depth, std::vector<ContentText>& out, std:
                 text = office_text(p.body);
             else if (ends(".txt") || ends(".csv"))
                 text = p.body;
+            else if (ends(".pdf") || p.media_type() == "application/pdf")
+                text = pdf_text(p.body, budget);
         }
     } else if (p.type == "text" && p.subtype != "calendar") {
         text = p.text;
@@ -78,6 +86,28 @@ std::vector<ContentText> content_texts(const mime::Message& msg, std::size_t bud
     texts.push_back({Scope::Headers, headers_text(msg), 0, false});
     collect(msg.root, 0, texts, budget);
     return texts;
+}
+
+std::string pdf_text(std::string_view pdf, std::size_t max_bytes) {
+    constexpr std::size_t kMaxPdf = 16u << 20;  // larger ones are not read for text
+    constexpr int kMaxPages = 50;
+    if (pdf.size() < 5 || pdf.size() > kMaxPdf || pdf.substr(0, 5) != "%PDF-") return {};
+    static std::once_flag quiet;
+    std::call_once(quiet, [] { poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr); });
+    std::unique_ptr<poppler::document> doc(
+        poppler::document::load_from_raw_data(pdf.data(), static_cast<int>(pdf.size())));
+    if (!doc || doc->is_locked()) return {};
+    std::string out;
+    int pages = std::min(doc->pages(), kMaxPages);
+    for (int i = 0; i < pages && out.size() < max_bytes; ++i) {
+        std::unique_ptr<poppler::page> pg(doc->create_page(i));
+        if (!pg) continue;
+        poppler::byte_array utf8 = pg->text().to_utf8();
+        out.append(utf8.data(), utf8.size());
+        out += '\n';
+    }
+    if (out.size() > max_bytes) out.resize(max_bytes);
+    return out;
 }
 
 std::string office_text(std::string_view zip, std::size_t max_bytes) {

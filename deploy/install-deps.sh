@@ -20,7 +20,7 @@ PACKAGES=(
   libzstd-dev libsqlite3-dev libssl-dev
   libclamav-dev clamav-testfiles zip libarchive-dev
   libre2-dev libicu-dev
-  liblinear-dev golang-github-gatherstars-com-jwz-dev
+  liblinear-dev libpoppler-cpp-dev golang-github-gatherstars-com-jwz-dev
 )
 
 # bench/mta_av.sh's anchor, Debian's clamd + clamav-milter; the benchmark starts its own by PID

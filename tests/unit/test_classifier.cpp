@@ -12,6 +12,7 @@
 #include "checks/classifier.h"
 #include "checks/content_text.h"
 #include "checks/scan.h"
+#include "mime/codec.h"
 #include "mime/parse.h"
 #include "policy/engine.h"
 
@@ -212,4 +213,54 @@ TEST_CASE("a bad model file stops the engine from loading, naming the file", "[c
     auto unknown = ord::load_engine(kConfig, {"content.rules=[\"" + rules + "\"]", "content.model=" + other});
     REQUIRE_FALSE(unknown);
     CHECK(unknown.error().message.find("no category 'testcat'") != std::string::npos);
+}
+
+namespace {
+// A one-page PDF whose page shows `text` (Helvetica), with a correct cross-reference table.
+std::string tiny_pdf(const std::string& text) {
+    std::string stream = "BT /F1 12 Tf 72 712 Td (" + text + ") Tj ET";
+    std::vector<std::string> objs = {
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        "<< /Length " + std::to_string(stream.size()) + " >>\nstream\n" + stream + "\nendstream",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"};
+    std::string pdf = "%PDF-1.4\n";
+    std::vector<std::size_t> offsets;
+    for (std::size_t i = 0; i < objs.size(); ++i) {
+        offsets.push_back(pdf.size());
+        pdf += std::to_string(i + 1) + " 0 obj\n" + objs[i] + "\nendobj\n";
+    }
+    std::size_t xref = pdf.size();
+    pdf += "xref\n0 " + std::to_string(objs.size() + 1) + "\n0000000000 65535 f \n";
+    for (auto o : offsets) {
+        char line[32];
+        std::snprintf(line, sizeof line, "%010zu 00000 n \n", o);
+        pdf += line;
+    }
+    pdf += "trailer\n<< /Size " + std::to_string(objs.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
+           std::to_string(xref) + "\n%%EOF\n";
+    return pdf;
+}
+}  // namespace
+
+TEST_CASE("PDF attachments are read for text; broken ones give none", "[classifier][pdf]") {
+    std::string text = ord::pdf_text(tiny_pdf("Super Bowl squares five dollars a box"));
+    CHECK(text.find("Super Bowl squares") != std::string::npos);
+    CHECK(ord::pdf_text("%PDF-1.4\ngarbage that is not a pdf\n").empty());
+    CHECK(ord::pdf_text("not a pdf at all").empty());
+    std::string cut = tiny_pdf("cut short");
+    cut.resize(cut.size() / 2);
+    (void)ord::pdf_text(cut);  // must not crash; text may or may not be recovered
+    // and the attachment's text reaches the content texts
+    std::string b64 = ord::mime::encode_base64(tiny_pdf("Super Bowl squares five dollars a box"));
+    std::string raw = "From: a@example.org\r\nTo: b@modot.mo.gov\r\nSubject: sheet\r\nMIME-Version: 1.0\r\n"
+                      "Content-Type: multipart/mixed; boundary=XX\r\n\r\n--XX\r\nContent-Type: text/plain\r\n\r\nsee attached\r\n"
+                      "--XX\r\nContent-Type: application/pdf; name=pool.pdf\r\nContent-Disposition: attachment; filename=pool.pdf\r\n"
+                      "Content-Transfer-Encoding: base64\r\n\r\n" + b64 + "--XX--\r\n";
+    ord::mime::Message msg = ord::mime::parse(raw, {});
+    bool found = false;
+    for (const auto& t : ord::content_texts(msg))
+        found = found || (t.scope == ord::Scope::Attachment && t.source.find("Super Bowl squares") != std::string::npos);
+    CHECK(found);
 }
