@@ -239,7 +239,7 @@ void ContentCheck::on_message(const MessageContext& ctx, const mime::Message& ms
                 vetoed = true;
             } else {
                 // Each further phrase of the same rule adds half its weight, up to twice the weight.
-                add = rule.weight * h.factor * std::min(2.0, 1.0 + 0.5 * (h.patterns - 1));
+                add = rule.direction_weight[static_cast<int>(dir)] * h.factor * std::min(2.0, 1.0 + 0.5 * (h.patterns - 1));
                 score += add;
             }
             fired.push_back(rule.id);

@@ -139,12 +139,17 @@ void load_personal_data(FileErrors& fe, const toml::table& t, ContentCategory& c
 }
 
 void load_rule(FileErrors& fe, const toml::table& rt, ContentCategory& cat) {
-    fe.only(rt, "[[rule]]", {"id", "weight", "effect", "scopes", "directions", "phrases", "regex"});
+    fe.only(rt, "[[rule]]", {"id", "weight", "weight_inbound", "weight_outbound", "weight_internal", "effect", "scopes",
+                             "directions", "phrases", "regex"});
     ContentRule r;
     r.line = rt.source().begin.line;
     fe.str(rt, "id", r.id);
     if (r.id.empty()) fe.at(r.line, "[[rule]] needs an 'id'");
     fe.number(rt, "weight", r.weight);
+    for (std::size_t d = 0; d < kDirectionCount; ++d) {
+        r.direction_weight[d] = r.weight;
+        fe.number(rt, std::string("weight_") + direction_name(static_cast<Direction>(d)), r.direction_weight[d]);
+    }
     std::string effect = "score";
     fe.str(rt, "effect", effect);
     if (effect == "force") r.effect = RuleEffect::Force;

@@ -32,6 +32,8 @@ enum class RuleEffect { Score, Force, Veto };
 struct ContentRule {
     std::string id;          // "forward_to_n"; reported as category.id
     double weight = 1.0;     // negative weights subtract (context that makes a phrase harmless)
+    // weight_inbound / _outbound / _internal: the weight in one direction (default: weight)
+    double direction_weight[kDirectionCount] = {1.0, 1.0, 1.0};
     RuleEffect effect = RuleEffect::Score;  // force: the category fires; veto: it cannot fire
     bool scopes[kScopeCount] = {false, true, true, false};
     bool directions[kDirectionCount] = {true, true, true};
