@@ -11,6 +11,10 @@
 
 #include "base/terminal.h"
 #include "checks/assemble.h"
+#include "checks/classifier.h"
+#include "checks/content_text.h"
+#include "config/reader.h"
+#include <fstream>
 #include "checks/scan.h"
 #include "cli/corpus.h"
 #include "mime/parse.h"
@@ -27,7 +31,7 @@ constexpr const char* kEvalHelp = R"(NAME
 SYNOPSIS
     ordinance [--config FILE] [--set K=V]... eval [--min-recall X] [--max-fp-rate Y]
               [--max-stop-rate S] [--max-tag-rate T] [--clean DIR]... [--inbound]
-              [-v] [--explain] [DIR...]
+              [--scores FILE] [-v] [--explain] [DIR...]
 
 DESCRIPTION
     Reads every labels.tsv in or below each DIR, one message per line:
@@ -59,6 +63,9 @@ OPTIONS
                        flagged but not stopped (tagged only).
     --clean DIR        Every file in or below DIR is legitimate mail (repeatable).
     --inbound          Scan every message as inbound mail (see above).
+    --scores FILE      Write the classifier's probability for every message and model
+                       category to FILE (TSV: file, labels, one column per category),
+                       for choosing model_threshold on a development split.
     -v                 List every miss and false alarm with its findings.
     --explain          With -v: each finding's full explanation (rule matches, the model's
                        strongest features, score against threshold).
@@ -102,6 +109,7 @@ int cmd_eval(const std::string& config, const std::vector<std::string>& sets, co
     double min_recall = -1, max_fp = -1, max_stop = -1, max_tag = -1;
     bool verbose = false, explain = false, inbound = false;
     std::vector<std::string> dirs, clean_dirs;
+    std::string scores_file;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         if (a == "-h" || a == "--help") {
@@ -118,6 +126,8 @@ int cmd_eval(const std::string& config, const std::vector<std::string>& sets, co
             (a == "--min-recall" ? min_recall : a == "--max-fp-rate" ? max_fp : a == "--max-stop-rate" ? max_stop : max_tag) = v;
         } else if (a == "--clean" && i + 1 < args.size()) {
             clean_dirs.push_back(args[++i]);
+        } else if (a == "--scores" && i + 1 < args.size()) {
+            scores_file = args[++i];
         } else if (a == "--inbound") {
             inbound = true;
         } else if (a == "-v") {
@@ -164,6 +174,28 @@ int cmd_eval(const std::string& config, const std::vector<std::string>& sets, co
     }
     std::string local_rcpt = "eval@" + (cfg.organisation.internal_domains.empty() ? std::string("localhost") : cfg.organisation.internal_domains.front());
 
+    std::shared_ptr<const ContentModel> model;
+    std::ofstream scores;
+    if (!scores_file.empty()) {
+        if (cfg.content.model.empty()) {
+            std::cerr << "ordinance: eval: --scores needs a model ([content] model)\n";
+            return 2;
+        }
+        auto m = ContentModel::load(resolve_path(cfg.data_dir, cfg.content.model));
+        if (!m) {
+            std::cerr << m.error().message << "\n";
+            return 2;
+        }
+        model = *m;
+        scores.open(scores_file, std::ios::trunc);
+        if (!scores) {
+            std::cerr << "ordinance: eval: cannot write " << scores_file << "\n";
+            return 2;
+        }
+        scores << "file\tlabels";
+        for (const auto& c : model->categories()) scores << "\t" << c;
+        scores << "\n";
+    }
     std::map<std::string, Counts> table;
     for (const auto& c : content) table[c];
     int clean = 0, clean_flagged = 0, clean_blocked = 0, messages = 0;
@@ -197,6 +229,17 @@ int cmd_eval(const std::string& config, const std::vector<std::string>& sets, co
                 }
         }
         ScanOutcome o = scan_message(**engine, env, raw);
+        if (model) {
+            std::string labels;
+            for (const auto& c : m.labels) labels += (labels.empty() ? "" : ",") + c;
+            scores << m.path << "\t" << (labels.empty() ? "clean" : labels);
+            for (const auto& sc : model->score(message_features(head, content_texts(head)), 0)) {
+                char buf[32];
+                std::snprintf(buf, sizeof buf, "\t%.4f", sc.probability);
+                scores << buf;
+            }
+            scores << "\n";
+        }
         std::set<std::string> got;
         Verdict worst = Verdict::Accept;
         std::string detail;

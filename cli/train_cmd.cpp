@@ -241,7 +241,7 @@ int cmd_train(const std::string& config, const std::vector<std::string>& sets, c
         int k = labels[0] == 1 ? 0 : 1;
         for (int f = 1; f <= n_features; ++f)
             weights[static_cast<std::size_t>(f - 1) * nc + c] = static_cast<float>(get_decfun_coef(m, f, k));
-        bias[c] = get_decfun_coef(m, n_features + 1, k) * prob.bias;
+        bias[c] = get_decfun_bias(m, k);
         free_and_destroy_model(&m);
     }
     // Features that weigh nothing in every category are left out of the file.
@@ -273,6 +273,8 @@ int cmd_train(const std::string& config, const std::vector<std::string>& sets, c
         }
     }
     std::error_code ec;
+    // A model is configuration, not mail: readable by the milter's user and the reviewers.
+    std::filesystem::permissions(tmp, std::filesystem::perms(0644), ec);
     std::filesystem::rename(tmp, out, ec);
     if (ec) {
         std::cerr << "ordinance: train: cannot rename " << tmp << " to " << out << ": " << ec.message() << "\n";
