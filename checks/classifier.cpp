@@ -14,9 +14,19 @@ namespace ord {
 namespace {
 
 constexpr std::size_t kStem = 6;            // bytes kept of a long word
-constexpr std::size_t kMaxTokens = 20000;   // per message
+constexpr std::size_t kMaxTokens = 2000;    // per message: the first 2,000 words decide
 constexpr float kQuotedPlain = 0.5f;        // weight of quoted text as plain features
 constexpr const char* kMagic = "ordinance-content-model 1";
+
+// FNV-1a, 64 bits: features are short, and this is the only hash the index and lookups use.
+std::uint64_t feature_hash(std::string_view s) {
+    std::uint64_t h = 1469598103934665603ull;
+    for (unsigned char c : s) {
+        h ^= c;
+        h *= 1099511628211ull;
+    }
+    return h;
+}
 
 bool token_byte(unsigned char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
@@ -29,33 +39,11 @@ std::string_view utf8_prefix(std::string_view s, std::size_t n) {
     return s.substr(0, n);
 }
 
-class Bag {
-public:
-    void add(const std::string& f, float v) { counts_[f] += v; }
-    FeatureVector finish() {
-        FeatureVector fv;
-        fv.items.reserve(counts_.size());
-        double norm = 0;
-        for (auto& [k, c] : counts_) {
-            float v = static_cast<float>(std::log1p(c));
-            fv.items.emplace_back(k, v);
-            norm += static_cast<double>(v) * v;
-        }
-        std::sort(fv.items.begin(), fv.items.end());
-        if (norm > 0) {
-            float inv = static_cast<float>(1.0 / std::sqrt(norm));
-            for (auto& it : fv.items) it.second *= inv;
-        }
-        return fv;
-    }
-
-private:
-    std::unordered_map<std::string, float> counts_;
-};
-
-void add_text(Bag& bag, const ContentText& t, std::size_t& tokens) {
+// Calls f(feature, weight) for every feature occurrence of one text, in text order. The one
+// tokenizer for training (message_features) and the mail path (ContentModel::score_texts).
+template <typename F>
+void visit_features(const ContentText& t, const NormalizedText& nt, std::size_t& tokens, F&& f) {
     if (t.source.empty() || t.scope == Scope::Headers) return;
-    NormalizedText nt = normalize(t.source);
     std::unique_ptr<QuoteDepth> qd;
     if (t.quoting) qd = std::make_unique<QuoteDepth>(t.source);
     const std::string& s = nt.text;
@@ -64,64 +52,84 @@ void add_text(Bag& bag, const ContentText& t, std::size_t& tokens) {
     std::size_t i = 0;
     while (i < s.size() && tokens < kMaxTokens) {
         unsigned char c = static_cast<unsigned char>(s[i]);
+        bool quoted = false;
         if (c == '$' && i + 1 < s.size() && s[i + 1] >= '0' && s[i + 1] <= '9') {
             word = "<money>";
             ++i;
             while (i < s.size() && ((s[i] >= '0' && s[i] <= '9') || s[i] == ',' || s[i] == '.')) ++i;
+            quoted = t.depth + (qd ? qd->at(nt.origin(i - 1)) : 0) > 0;
         } else if (token_byte(c)) {
             std::size_t b = i;
             while (i < s.size() && token_byte(static_cast<unsigned char>(s[i]))) ++i;
             word.assign(s, b, i - b);
             for (auto& ch : word)
                 if (ch >= '0' && ch <= '9') ch = '0';
-            if (word.size() > 40) word.resize(40);
+            if (word.size() > 40) word.resize(std::string(utf8_prefix(word, 40)).size());
             // where the word is: quoted history or forwarded text counts apart
-            int depth = t.depth + (qd ? qd->at(nt.origin(b)) : 0);
-            bool quoted = depth > 0;
-            ++tokens;
-            float w = quoted ? kQuotedPlain : 1.0f;
-            bag.add(word, w);
-            if (t.scope == Scope::Subject) bag.add("s:" + word, 1.0f);
-            if (quoted) bag.add("q:" + word, 1.0f);
-            if (word.size() > kStem + 1) {
-                key = "~";
-                key += utf8_prefix(word, kStem);
-                bag.add(key, w);
-            }
-            if (!prev.empty() && prev_quoted == quoted) {
-                key = prev;
-                key += ' ';
-                key += word;
-                bag.add(key, w);
-            }
-            prev = word;
-            prev_quoted = quoted;
-            continue;
+            quoted = t.depth + (qd ? qd->at(nt.origin(b)) : 0) > 0;
         } else {
             ++i;
             // sentence ends break word pairs; spaces and line breaks do not
             if (c == '.' || c == '!' || c == '?' || c == ';' || c == ':') prev.clear();
             continue;
         }
-        // <money>
         ++tokens;
-        bag.add(word, 1.0f);
-        if (!prev.empty()) bag.add(prev + " " + word, 1.0f);
+        const float w = quoted ? kQuotedPlain : 1.0f;
+        f(std::string_view(word), w);
+        if (t.scope == Scope::Subject) {
+            key = "s:";
+            key += word;
+            f(std::string_view(key), 1.0f);
+        }
+        if (quoted) {
+            key = "q:";
+            key += word;
+            f(std::string_view(key), 1.0f);
+        }
+        if (word.size() > kStem + 1 && word[0] != '<') {
+            key = "~";
+            key += utf8_prefix(word, kStem);
+            f(std::string_view(key), w);
+        }
+        if (!prev.empty() && prev_quoted == quoted) {
+            key = prev;
+            key += ' ';
+            key += word;
+            f(std::string_view(key), w);
+        }
         prev = word;
+        prev_quoted = quoted;
     }
 }
 
 }  // namespace
 
 FeatureVector message_features(const mime::Message& msg, const std::vector<ContentText>& texts) {
-    Bag bag;
-    std::size_t tokens = 0;
-    for (const auto& t : texts) add_text(bag, t, tokens);
     // No header fields: List-Id, List-Unsubscribe or Precedence say "bulk", not "non-business";
     // the agency's own bulletins and every discussion list carry them too. The newsletter rule
     // file weighs them together with the text.
     (void)msg;
-    return bag.finish();
+    std::unordered_map<std::string, float> counts;
+    std::size_t tokens = 0;
+    for (const auto& t : texts) {
+        if (t.source.empty() || t.scope == Scope::Headers) continue;
+        NormalizedText nt = normalize(t.source);
+        visit_features(t, nt, tokens, [&](std::string_view f, float w) { counts[std::string(f)] += w; });
+    }
+    FeatureVector fv;
+    fv.items.reserve(counts.size());
+    double norm = 0;
+    for (auto& [k, c] : counts) {
+        float v = static_cast<float>(std::log1p(c));
+        fv.items.emplace_back(k, v);
+        norm += static_cast<double>(v) * v;
+    }
+    std::sort(fv.items.begin(), fv.items.end());
+    if (norm > 0) {
+        float inv = static_cast<float>(1.0 / std::sqrt(norm));
+        for (auto& it : fv.items) it.second *= inv;
+    }
+    return fv;
 }
 
 ContentModel::ContentModel(std::vector<std::string> categories, std::vector<std::string> features,
@@ -131,8 +139,32 @@ ContentModel::ContentModel(std::vector<std::string> categories, std::vector<std:
       weights_(std::move(weights)),
       bias_(std::move(bias)),
       notes_(std::move(notes)) {
-    index_.reserve(features_.size());
-    for (std::uint32_t i = 0; i < features_.size(); ++i) index_.emplace(features_[i], i);
+    build_index();
+}
+
+bool ContentModel::build_index() {
+    std::size_t size = 16;
+    while (size < features_.size() * 2) size *= 2;
+    index_.assign(size, {0, 0});
+    bool unique = true;
+    for (std::uint32_t i = 0; i < features_.size(); ++i) {
+        std::uint64_t h = feature_hash(features_[i]);
+        std::size_t j = h & (size - 1);
+        while (index_[j].second != 0) {
+            if (index_[j].first == h) unique = false;
+            j = (j + 1) & (size - 1);
+        }
+        index_[j] = {h, i + 1};
+    }
+    return unique;
+}
+
+std::int64_t ContentModel::find(std::uint64_t h) const {
+    const std::size_t mask = index_.size() - 1;
+    for (std::size_t j = h & mask;; j = (j + 1) & mask) {
+        if (index_[j].second == 0) return -1;
+        if (index_[j].first == h) return static_cast<std::int64_t>(index_[j].second) - 1;
+    }
 }
 
 int ContentModel::category_index(std::string_view id) const {
@@ -147,13 +179,97 @@ std::vector<ContentModel::Score> ContentModel::score(const FeatureVector& fv, st
     for (std::size_t c = 0; c < nc; ++c) out[c].margin = bias_[c];
     std::vector<std::vector<Term>> terms(nc);
     for (const auto& [name, value] : fv.items) {
-        auto it = index_.find(std::string_view(name));
-        if (it == index_.end()) continue;
-        const float* w = &weights_[static_cast<std::size_t>(it->second) * nc];
+        std::int64_t fi = find(feature_hash(name));
+        if (fi < 0) continue;
+        const float* w = &weights_[static_cast<std::size_t>(fi) * nc];
         for (std::size_t c = 0; c < nc; ++c) {
             double contrib = static_cast<double>(w[c]) * value;
             out[c].margin += contrib;
             if (contrib > 0 && top_n) terms[c].push_back({name, contrib});
+        }
+    }
+    for (std::size_t c = 0; c < nc; ++c) {
+        out[c].probability = 1.0 / (1.0 + std::exp(-out[c].margin));
+        auto& t = terms[c];
+        std::size_t n = std::min(top_n, t.size());
+        std::partial_sort(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(n), t.end(),
+                          [](const Term& a, const Term& b) {
+                              return a.contribution != b.contribution ? a.contribution > b.contribution
+                                                                      : a.feature < b.feature;
+                          });
+        t.resize(n);
+        out[c].top = std::move(t);
+    }
+    return out;
+}
+
+std::vector<ContentModel::Score> ContentModel::score_texts(const std::vector<ContentText>& texts,
+                                                          const std::vector<const NormalizedText*>& normalized,
+                                                          std::size_t top_n) const {
+    // Counts per distinct feature in an open-addressing table keyed by the feature's hash
+    // (64 bits: a collision between two features of one message is not a practical concern),
+    // with the model's index looked up once per distinct feature.
+    struct Slot {
+        std::uint64_t hash = 0;
+        float count = 0;
+        std::int32_t model = -1;
+        bool used = false;
+    };
+    std::vector<Slot> table(1024);
+    std::size_t used = 0;
+    auto insert = [&](std::string_view f, float w) {
+        if (used * 2 >= table.size()) {
+            std::vector<Slot> bigger(table.size() * 2);
+            for (const auto& sl : table) {
+                if (!sl.used) continue;
+                std::size_t j = sl.hash & (bigger.size() - 1);
+                while (bigger[j].used) j = (j + 1) & (bigger.size() - 1);
+                bigger[j] = sl;
+            }
+            table.swap(bigger);
+        }
+        std::uint64_t h = feature_hash(f);
+        std::size_t j = h & (table.size() - 1);
+        while (table[j].used && table[j].hash != h) j = (j + 1) & (table.size() - 1);
+        Slot& sl = table[j];
+        if (!sl.used) {
+            sl.used = true;
+            sl.hash = h;
+            sl.model = static_cast<std::int32_t>(find(h));
+            ++used;
+        }
+        sl.count += w;
+    };
+    std::size_t tokens = 0;
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        const ContentText& t = texts[i];
+        if (t.source.empty() || t.scope == Scope::Headers) continue;
+        if (i < normalized.size() && normalized[i]) {
+            visit_features(t, *normalized[i], tokens, insert);
+        } else {
+            NormalizedText nt = normalize(t.source);
+            visit_features(t, nt, tokens, insert);
+        }
+    }
+    const std::size_t nc = categories_.size();
+    std::vector<Score> out(nc);
+    double norm = 0;
+    for (auto& sl : table) {
+        if (!sl.used) continue;
+        sl.count = static_cast<float>(std::log1p(sl.count));
+        norm += static_cast<double>(sl.count) * sl.count;
+    }
+    const double inv = norm > 0 ? 1.0 / std::sqrt(norm) : 0.0;
+    std::vector<std::vector<Term>> terms(nc);
+    for (std::size_t c = 0; c < nc; ++c) out[c].margin = bias_[c];
+    for (const auto& sl : table) {
+        if (!sl.used || sl.model < 0) continue;
+        const double value = sl.count * inv;
+        const float* w = &weights_[static_cast<std::size_t>(sl.model) * nc];
+        for (std::size_t c = 0; c < nc; ++c) {
+            double contrib = static_cast<double>(w[c]) * value;
+            out[c].margin += contrib;
+            if (contrib > 0 && top_n) terms[c].push_back({features_[static_cast<std::size_t>(sl.model)], contrib});
         }
     }
     for (std::size_t c = 0; c < nc; ++c) {
@@ -280,9 +396,9 @@ Result<std::shared_ptr<const ContentModel>> ContentModel::parse(std::string_view
     if (categories.empty() || bias.empty()) return bad("the model ends before its 'categories' and 'bias' lines");
     auto model = std::make_shared<const ContentModel>(std::move(categories), std::move(features), std::move(weights),
                                                       std::move(bias), std::move(notes));
-    if (model->index_.size() != model->features_.size()) {
+    if (!const_cast<ContentModel&>(*model).build_index()) {
         line_no = 0;
-        return bad("a feature is listed twice");
+        return bad("two features share one hash (a feature listed twice?)");
     }
     return std::shared_ptr<const ContentModel>(model);
 }

@@ -20,11 +20,13 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <cstdint>
 #include <unordered_map>
 #include <vector>
 
 #include "base/result.h"
 #include "checks/content_text.h"
+#include "checks/normalize.h"
 #include "mime/message.h"
 
 namespace ord {
@@ -63,18 +65,23 @@ public:
     int category_index(std::string_view id) const;
     // One score per category, in categories() order.
     std::vector<Score> score(const FeatureVector& fv, std::size_t top_n = 8) const;
+    // The same scores straight from a message's content texts (the mail path: no feature
+    // strings kept). normalized[i], when given and not null, is normalize(texts[i].source).
+    std::vector<Score> score_texts(const std::vector<ContentText>& texts,
+                                   const std::vector<const NormalizedText*>& normalized = {},
+                                   std::size_t top_n = 8) const;
 
 private:
-    struct Hash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-    };
+    // Feature index by 64-bit hash (open addressing); load refuses a model with two features of
+    // one hash, so a lookup needs no string comparison.
+    std::int64_t find(std::uint64_t hash) const;
+    bool build_index();
     std::vector<std::string> categories_;
     std::vector<std::string> features_;
     std::vector<float> weights_;  // feature-major: weights_[f * categories + c]
     std::vector<double> bias_;
     std::vector<std::string> notes_;  // "# ..." lines kept in the file (how it was trained)
-    std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> index_;
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> index_;  // (hash, feature + 1); 0: empty
 };
 
 }  // namespace ord

@@ -159,10 +159,16 @@ void ContentCheck::on_message(const MessageContext& ctx, const mime::Message& ms
     // rule hits keyed by (category, rule)
     std::map<std::pair<std::size_t, std::size_t>, RuleHit> hits;
     std::vector<int> matched;
-    for (const auto& t : texts) {
+    // Normalized once, for the rules and the model alike.
+    std::vector<NormalizedText> normalized(texts.size());
+    std::vector<const NormalizedText*> normalized_ptr(texts.size(), nullptr);
+    for (std::size_t ti = 0; ti < texts.size(); ++ti) {
+        const ContentText& t = texts[ti];
         const auto s = static_cast<std::size_t>(t.scope);
         if (set_index_[s].empty() || t.source.empty()) continue;
-        NormalizedText nt = normalize(t.source, {.deobfuscate = t.scope != Scope::Headers});
+        normalized[ti] = normalize(t.source, {.deobfuscate = t.scope != Scope::Headers});
+        normalized_ptr[ti] = &normalized[ti];
+        const NormalizedText& nt = normalized[ti];
         matched.clear();
         RE2::Set::ErrorInfo info{};
         bool any_match = sets_[s]->Match(nt.text, &matched, &info);
@@ -217,8 +223,8 @@ void ContentCheck::on_message(const MessageContext& ctx, const mime::Message& ms
         bool wanted = false;
         for (std::size_t c = 0; c < cats.size(); ++c)
             wanted = wanted || (active[c] && model_index_[c] >= 0 &&
-                                (cats[c].model_threshold || cats[c].model_tag_threshold));
-        if (wanted) model_scores = model_->score(message_features(msg, texts));
+                                (cats[c].model_threshold || cats[c].model_tag_threshold || cats[c].rules_need_model));
+        if (wanted) model_scores = model_->score_texts(texts, normalized_ptr);
     }
 
     std::string sender_domain = domain_of(sender);
@@ -293,15 +299,17 @@ void ContentCheck::on_message(const MessageContext& ctx, const mime::Message& ms
             reason += ": " + std::to_string(distinct.size()) + " item(s) sent outside in the clear";
             evidence = shown;
         } else {
-            bool by_rules = forced || (score >= cat.threshold && !fired.empty());
             const ContentModel::Score* ms =
                 model_scores.empty() || model_index_[c] < 0 ? nullptr : &model_scores[static_cast<std::size_t>(model_index_[c])];
+            bool unconfirmed = ms && cat.rules_need_model && ms->probability < *cat.rules_need_model;
+            bool by_rules = forced || (score >= cat.threshold && !fired.empty() && !unconfirmed);
             bool by_model = ms && cat.model_threshold && ms->probability >= *cat.model_threshold;
             bool tag_only = !by_rules && !by_model && ms && cat.model_tag_threshold &&
                             ms->probability >= *cat.model_tag_threshold;
             char line[160];
-            std::snprintf(line, sizeof line, "  rules: score %.2f, threshold %.2f%s%s\n", score, cat.threshold,
-                          forced ? ", forced" : "", vetoed ? ", vetoed" : "");
+            std::snprintf(line, sizeof line, "  rules: score %.2f, threshold %.2f%s%s%s\n", score, cat.threshold,
+                          forced ? ", forced" : "", vetoed ? ", vetoed" : "",
+                          unconfirmed && score >= cat.threshold ? ", not confirmed by the model" : "");
             explanation = std::string(line) + explanation;
             std::string model_short;
             if (ms) {

@@ -209,7 +209,7 @@ void load_file(const std::string& path, ContentRules& out, std::vector<std::stri
         fe.only(*ct, "[category]",
                 {"id", "policy", "reason", "reply", "threshold", "quote_decay", "action_inbound", "action_outbound",
                  "action_internal", "allow_senders", "sender_domains", "sender_weight", "recipient_domains",
-                 "recipient_action", "model_threshold", "model_tag_threshold"});
+                 "recipient_action", "model_threshold", "model_tag_threshold", "rules_need_model"});
         fe.str(*ct, "id", cat.id);
         if (cat.id.empty()) fe.at(*ct, "[category] needs an 'id'");
         fe.str(*ct, "policy", cat.policy);
@@ -218,7 +218,8 @@ void load_file(const std::string& path, ContentRules& out, std::vector<std::stri
         fe.number(*ct, "threshold", cat.threshold);
         fe.number(*ct, "quote_decay", cat.quote_decay);
         for (auto [key, slot] : {std::pair{"model_threshold", &cat.model_threshold},
-                                 std::pair{"model_tag_threshold", &cat.model_tag_threshold}}) {
+                                 std::pair{"model_tag_threshold", &cat.model_tag_threshold},
+                                 std::pair{"rules_need_model", &cat.rules_need_model}}) {
             if (!ct->get(key)) continue;
             double v = -1;
             fe.number(*ct, key, v);

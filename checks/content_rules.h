@@ -54,7 +54,10 @@ struct PersonalDataSettings {
 
 // A category fires on a message when no veto rule of it matched and any of:
 //   - a force rule matched;
-//   - the rules' score reaches `threshold` (weights add up; quoted text decays);
+//   - the rules' score reaches `threshold` (weights add up; quoted text decays) and, when
+//     `rules_need_model` is set and a model is loaded, the model's probability is at least that
+//     (the rules propose, the model confirms: phrase lists written for one corpus misfire on
+//     business mail that merely shares a phrase);
 //   - the trained model's probability reaches `model_threshold`.
 // Short of that, a probability at or above `model_tag_threshold` gives a tag only. allow_senders
 // and a direction whose action is accept switch the category off before anything is scored.
@@ -67,6 +70,7 @@ struct ContentCategory {
     double threshold = 1.0;
     std::optional<double> model_threshold;      // none: the model does not decide this category
     std::optional<double> model_tag_threshold;  // none: no tag-only band
+    std::optional<double> rules_need_model;     // none: the rules' score decides alone
     double quote_decay = 0.85;  // weight multiplier per quoting / forwarding level
     // Proposed action per direction; Accept means the category does not apply there.
     Verdict actions[kDirectionCount] = {Verdict::Tag, Verdict::Tag, Verdict::Tag};

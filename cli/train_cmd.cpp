@@ -52,9 +52,9 @@ OPTIONS
     --categories LIST    Comma-separated categories to learn (default chain_letter,
                          solicitation,gambling,newsletter,offensive). Labels of other
                          categories count as "not this category".
-    --c C                Inverse regularisation strength (default 4).
+    --c C                Inverse regularisation strength (default 64).
     --min-df N           Drop features seen in fewer than N messages (default 2).
-    --positive-weight W  Weight of a category's own messages against the rest (default 2).
+    --positive-weight W  Weight of a category's own messages against the rest (default 1).
     -h, --help           Show this text.
 
 EXIT STATUS
@@ -76,7 +76,7 @@ int cmd_train(const std::string& config, const std::vector<std::string>& sets, c
     std::string out;
     std::vector<std::string> dirs;
     std::vector<std::string> categories = {"chain_letter", "solicitation", "gambling", "newsletter", "offensive"};
-    double C = 4, positive_weight = 2;
+    double C = 64, positive_weight = 1;
     long min_df = 2;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
