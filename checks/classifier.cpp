@@ -18,14 +18,37 @@ constexpr std::size_t kMaxTokens = 2000;    // per message: the first 2,000 word
 constexpr float kQuotedPlain = 0.5f;        // weight of quoted text as plain features
 constexpr const char* kMagic = "ordinance-content-model 1";
 
-// FNV-1a, 64 bits: features are short, and this is the only hash the index and lookups use.
-std::uint64_t feature_hash(std::string_view s) {
+// Feature hashes are built from word hashes (FNV-1a, 64 bits) so that the mail path never
+// builds a feature's name: "s:W", "q:W", "~S" and "A B" hash as mix(kind, hash of the words).
+// feature_hash(name) computes the same value from a name, for the model's index.
+enum Kind : std::uint64_t { kWord = 0, kSubject = 1, kQuoted = 2, kStemKind = 3, kPair = 4 };
+
+std::uint64_t fnv(std::string_view s) {
     std::uint64_t h = 1469598103934665603ull;
     for (unsigned char c : s) {
         h ^= c;
         h *= 1099511628211ull;
     }
     return h;
+}
+
+std::uint64_t mix(std::uint64_t a, std::uint64_t b) {  // splitmix64 finaliser over a combination
+    std::uint64_t z = a * 0x9E3779B97F4A7C15ull + b + 0x632BE59BD9B4E019ull;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
+std::uint64_t kind_hash(Kind k, std::uint64_t word) { return k == kWord ? word : mix(word, k); }
+std::uint64_t pair_hash(std::uint64_t a, std::uint64_t b) { return mix(mix(a, kPair), b); }
+
+std::uint64_t feature_hash(std::string_view name) {
+    if (name.size() > 2 && name[1] == ':' && name[0] == 's') return kind_hash(kSubject, fnv(name.substr(2)));
+    if (name.size() > 2 && name[1] == ':' && name[0] == 'q') return kind_hash(kQuoted, fnv(name.substr(2)));
+    if (name.size() > 1 && name[0] == '~') return kind_hash(kStemKind, fnv(name.substr(1)));
+    std::size_t sp = name.find(' ');
+    if (sp != std::string_view::npos) return pair_hash(fnv(name.substr(0, sp)), fnv(name.substr(sp + 1)));
+    return fnv(name);
 }
 
 bool token_byte(unsigned char c) {
@@ -39,15 +62,17 @@ std::string_view utf8_prefix(std::string_view s, std::size_t n) {
     return s.substr(0, n);
 }
 
-// Calls f(feature, weight) for every feature occurrence of one text, in text order. The one
-// tokenizer for training (message_features) and the mail path (ContentModel::score_texts).
+// Calls f(kind, word, other, hash, weight) for every feature occurrence of one text, in text
+// order: kind kWord/kSubject/kQuoted (word), kStemKind (word is the stem), kPair (other, word).
+// The one tokenizer for training (message_features) and the mail path (score_texts).
 template <typename F>
 void visit_features(const ContentText& t, const NormalizedText& nt, std::size_t& tokens, F&& f) {
     if (t.source.empty() || t.scope == Scope::Headers) return;
     std::unique_ptr<QuoteDepth> qd;
     if (t.quoting) qd = std::make_unique<QuoteDepth>(t.source);
     const std::string& s = nt.text;
-    std::string prev, word, key;
+    std::string prev, word;
+    std::uint64_t prev_hash = 0;
     bool prev_quoted = false;
     std::size_t i = 0;
     while (i < s.size() && tokens < kMaxTokens) {
@@ -64,7 +89,7 @@ void visit_features(const ContentText& t, const NormalizedText& nt, std::size_t&
             word.assign(s, b, i - b);
             for (auto& ch : word)
                 if (ch >= '0' && ch <= '9') ch = '0';
-            if (word.size() > 40) word.resize(std::string(utf8_prefix(word, 40)).size());
+            if (word.size() > 40) word.resize(utf8_prefix(word, 40).size());
             // where the word is: quoted history or forwarded text counts apart
             quoted = t.depth + (qd ? qd->at(nt.origin(b)) : 0) > 0;
         } else {
@@ -75,30 +100,29 @@ void visit_features(const ContentText& t, const NormalizedText& nt, std::size_t&
         }
         ++tokens;
         const float w = quoted ? kQuotedPlain : 1.0f;
-        f(std::string_view(word), w);
-        if (t.scope == Scope::Subject) {
-            key = "s:";
-            key += word;
-            f(std::string_view(key), 1.0f);
-        }
-        if (quoted) {
-            key = "q:";
-            key += word;
-            f(std::string_view(key), 1.0f);
-        }
+        const std::uint64_t h = fnv(word);
+        f(kWord, std::string_view(word), std::string_view(), h, w);
+        if (t.scope == Scope::Subject) f(kSubject, std::string_view(word), std::string_view(), kind_hash(kSubject, h), 1.0f);
+        if (quoted) f(kQuoted, std::string_view(word), std::string_view(), kind_hash(kQuoted, h), 1.0f);
         if (word.size() > kStem + 1 && word[0] != '<') {
-            key = "~";
-            key += utf8_prefix(word, kStem);
-            f(std::string_view(key), w);
+            std::string_view stem = utf8_prefix(word, kStem);
+            f(kStemKind, stem, std::string_view(), kind_hash(kStemKind, fnv(stem)), w);
         }
-        if (!prev.empty() && prev_quoted == quoted) {
-            key = prev;
-            key += ' ';
-            key += word;
-            f(std::string_view(key), w);
-        }
+        if (!prev.empty() && prev_quoted == quoted)
+            f(kPair, std::string_view(word), std::string_view(prev), pair_hash(prev_hash, h), w);
         prev = word;
+        prev_hash = h;
         prev_quoted = quoted;
+    }
+}
+
+std::string feature_name(Kind k, std::string_view word, std::string_view other) {
+    switch (k) {
+        case kSubject: return "s:" + std::string(word);
+        case kQuoted: return "q:" + std::string(word);
+        case kStemKind: return "~" + std::string(word);
+        case kPair: return std::string(other) + " " + std::string(word);
+        default: return std::string(word);
     }
 }
 
@@ -114,7 +138,9 @@ FeatureVector message_features(const mime::Message& msg, const std::vector<Conte
     for (const auto& t : texts) {
         if (t.source.empty() || t.scope == Scope::Headers) continue;
         NormalizedText nt = normalize(t.source);
-        visit_features(t, nt, tokens, [&](std::string_view f, float w) { counts[std::string(f)] += w; });
+        visit_features(t, nt, tokens, [&](Kind k, std::string_view word, std::string_view other, std::uint64_t, float w) {
+            counts[feature_name(k, word, other)] += w;
+        });
     }
     FeatureVector fv;
     fv.items.reserve(counts.size());
@@ -139,7 +165,7 @@ ContentModel::ContentModel(std::vector<std::string> categories, std::vector<std:
       weights_(std::move(weights)),
       bias_(std::move(bias)),
       notes_(std::move(notes)) {
-    build_index();
+    unique_hashes_ = build_index();
 }
 
 bool ContentModel::build_index() {
@@ -217,7 +243,7 @@ std::vector<ContentModel::Score> ContentModel::score_texts(const std::vector<Con
     };
     std::vector<Slot> table(1024);
     std::size_t used = 0;
-    auto insert = [&](std::string_view f, float w) {
+    auto insert = [&](Kind, std::string_view, std::string_view, std::uint64_t h, float w) {
         if (used * 2 >= table.size()) {
             std::vector<Slot> bigger(table.size() * 2);
             for (const auto& sl : table) {
@@ -228,7 +254,6 @@ std::vector<ContentModel::Score> ContentModel::score_texts(const std::vector<Con
             }
             table.swap(bigger);
         }
-        std::uint64_t h = feature_hash(f);
         std::size_t j = h & (table.size() - 1);
         while (table[j].used && table[j].hash != h) j = (j + 1) & (table.size() - 1);
         Slot& sl = table[j];
@@ -396,7 +421,7 @@ Result<std::shared_ptr<const ContentModel>> ContentModel::parse(std::string_view
     if (categories.empty() || bias.empty()) return bad("the model ends before its 'categories' and 'bias' lines");
     auto model = std::make_shared<const ContentModel>(std::move(categories), std::move(features), std::move(weights),
                                                       std::move(bias), std::move(notes));
-    if (!const_cast<ContentModel&>(*model).build_index()) {
+    if (!model->unique_hashes_) {
         line_no = 0;
         return bad("two features share one hash (a feature listed twice?)");
     }

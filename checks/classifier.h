@@ -82,6 +82,7 @@ private:
     std::vector<double> bias_;
     std::vector<std::string> notes_;  // "# ..." lines kept in the file (how it was trained)
     std::vector<std::pair<std::uint64_t, std::uint32_t>> index_;  // (hash, feature + 1); 0: empty
+    bool unique_hashes_ = true;
 };
 
 }  // namespace ord

@@ -264,3 +264,25 @@ TEST_CASE("PDF attachments are read for text; broken ones give none", "[classifi
         found = found || (t.scope == ord::Scope::Attachment && t.source.find("Super Bowl squares") != std::string::npos);
     CHECK(found);
 }
+
+TEST_CASE("the mail path scores exactly as the training features do", "[classifier]") {
+    auto m = ord::ContentModel::load(std::string(ORDINANCE_SOURCE_DIR) + "/config/models/content.model");
+    REQUIRE(m);
+    for (const std::string& body :
+         {std::string("Forward this to ten friends within 24 hours or bad luck will follow! Amen."),
+          std::string("Selling my truck, $4,500 OBO.\r\n\r\n> On Monday Bob wrote:\r\n> is the truck still for sale?\r\n"),
+          std::string("Quarterly bridge inspection schedule attached; see the district plan.")}) {
+        std::string raw = mail(body, "FW: FW: please read");
+        ord::mime::Message msg = ord::mime::parse(raw, {});
+        auto texts = ord::content_texts(msg);
+        auto a = (*m)->score(ord::message_features(msg, texts));
+        auto b = (*m)->score_texts(texts);
+        REQUIRE(a.size() == b.size());
+        for (std::size_t c = 0; c < a.size(); ++c) {
+            CAPTURE(body, c);
+            CHECK(a[c].probability == Approx(b[c].probability).epsilon(1e-5));
+            REQUIRE(a[c].top.size() == b[c].top.size());
+            for (std::size_t k = 0; k < a[c].top.size(); ++k) CHECK(a[c].top[k].feature == b[c].top[k].feature);
+        }
+    }
+}
