@@ -16,6 +16,8 @@
 #include "policy/engine.h"
 #include "cache/memory_policy_store.h"
 #include "checks/content_check.h"
+#include "checks/classifier.h"
+#include "config/reader.h"
 #include "checks/scan.h"
 #include "mime/parse.h"
 
@@ -132,6 +134,17 @@ void content_cost(const std::string& config, const std::vector<std::string>& msg
                 "(%.1f us/msg)%s\n",
                 n / best_parse, n / best_content, 100.0 * (best_content - best_parse) / best_parse,
                 1e6 * (best_content - best_parse) / n, findings ? "  (findings on a clean corpus!)" : "");
+    if (!(*cfg)->content.model.empty()) {
+        // The classifier's model alone: load time and resident memory (a second copy, as a reload makes).
+        long m0 = rss_kb();
+        auto l0 = clock::now();
+        auto model = ord::ContentModel::load(ord::resolve_path((*cfg)->data_dir, (*cfg)->content.model));
+        auto l1 = clock::now();
+        if (model)
+            std::printf("content: model %zu features x %zu categories loaded in %.1f ms, RSS +%ld KB\n",
+                        (*model)->feature_count(), (*model)->categories().size(),
+                        std::chrono::duration<double>(l1 - l0).count() * 1e3, rss_kb() - m0);
+    }
     std::printf("content: %zu patterns from %zu rule files compiled in %.1f ms, RSS +%ld KB after compiling, "
                 "+%ld KB after matching (DFA caches; sink %zu)\n",
                 patterns, (*cfg)->content.rules.size(), std::chrono::duration<double>(t1 - t0).count() * 1e3,
