@@ -46,8 +46,11 @@ Result<std::vector<LabelledMessage>> read_labelled(const std::vector<std::string
         std::error_code ec;
         if (!fs::is_directory(dir, ec)) return Error{"io", dir + ": not a directory"};
         std::vector<fs::path> files;
+        // A directory with its own labels.tsv is one corpus; otherwise every labels.tsv below it.
+        const bool own = fs::is_regular_file(fs::path(dir) / "labels.tsv", ec);
+        if (own) files.push_back(fs::path(dir) / "labels.tsv");
         for (auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
-             !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+             !own && !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
             if (it->path().filename() == "labels.tsv" && it->is_regular_file()) files.push_back(it->path());
         if (ec) return Error{"io", dir + ": " + ec.message()};
         if (files.empty()) return Error{"io", dir + ": no labels.tsv in it or below it"};

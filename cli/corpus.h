@@ -1,5 +1,6 @@
-// Labelled corpora for `ordinance eval` and `ordinance train`: every labels.tsv under the given
-// directories (found recursively, read in path order so that runs are reproducible), one
+// Labelled corpora for `ordinance eval` and `ordinance train`: DIR/labels.tsv when there is one,
+// else every labels.tsv below DIR (found recursively, read in path order so that runs are
+// reproducible), one
 // message per line: FILE<TAB>CATEGORIES[<TAB>comment], FILE relative to that labels.tsv,
 // CATEGORIES comma-separated or "clean". Lines starting with '#' are comments.
 #pragma once

@@ -34,7 +34,8 @@ SYNOPSIS
               [--scores FILE] [-v] [--explain] [DIR...]
 
 DESCRIPTION
-    Reads every labels.tsv in or below each DIR, one message per line:
+    Reads DIR/labels.tsv, or when DIR has none every labels.tsv below it, one message
+    per line:
         FILE<TAB>CATEGORIES[<TAB>comment]
     where FILE is relative to that labels.tsv and CATEGORIES is a comma-separated list of
     content categories the message must produce (chain_letter, solicitation, gambling,

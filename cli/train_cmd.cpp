@@ -33,7 +33,8 @@ SYNOPSIS
               [--positive-weight W] --out MODEL CORPUS...
 
 DESCRIPTION
-    Reads every labels.tsv under each CORPUS directory (the format `ordinance eval`
+    Reads CORPUS/labels.tsv, or when there is none every labels.tsv below CORPUS (the
+    format `ordinance eval`
     reads: FILE<TAB>CATEGORIES[<TAB>comment], "clean" for legitimate mail), parses each
     message with the configured parser limits, extracts the features the content check
     uses (words, word pairs, word stems, subject words, quoted words, bulk-mail header
