@@ -34,8 +34,8 @@ SYNOPSIS
 
 DESCRIPTION
     Reads CORPUS/labels.tsv, or when there is none every labels.tsv below CORPUS (the
-    format `ordinance eval`
-    reads: FILE<TAB>CATEGORIES[<TAB>comment], "clean" for legitimate mail), parses each
+    format `ordinance eval` reads: FILE<TAB>CATEGORIES[<TAB>comment], "clean" for
+    legitimate mail), parses each
     message with the configured parser limits, extracts the features the content check
     uses (words, word pairs, word stems, subject words, quoted words, bulk-mail header
     fields; see ordinance.toml(5), [content] model) and fits one logistic regression per
