@@ -17,6 +17,7 @@
 #include "base/terminal.h"
 #include "base/text.h"
 #include "checks/clamav_engine.h"
+#include "cli/quarantine_actions.h"
 #include "mime/parse.h"
 #include "policy/config.h"
 #include "quarantine/release.h"
@@ -35,6 +36,8 @@ SYNOPSIS
     ordinance [--config FILE] quarantine list [--since D] [--rule R] [--category C]
               [--sender A] [--rcpt A] [--state S] [--json]
     ordinance [--config FILE] quarantine show ID [--headers | --text | --raw]
+    ordinance [--config FILE] quarantine review [--since D] [--rule R] [--category C]
+              [--sender A] [--rcpt A] [--state S]
     ordinance [--config FILE] quarantine release ID... --reason TEXT [--rcpt ADDR]... [--force] [--no-rescan]
     ordinance [--config FILE] quarantine delete ID... --reason TEXT
     ordinance [--config FILE] quarantine expire [--older-than DAYS]
@@ -68,6 +71,18 @@ COMMANDS
               header block. --headers: the header block only. --text: the text of every
               text part. --raw: the message's bytes exactly, only when standard output is
               not a terminal (pipe it to a file or a viewer).
+    review    Walks the items that wait (a recipient held or releasing; --state S for
+              others; the filters of list) in the terminal, oldest first, one screen per
+              item: its age, envelope and each recipient's state, reason, the findings with
+              their evidence and policy paragraph, the history, and whether you may release
+              or delete it. Keys: r release (asks for the reason), d delete (asks for the
+              reason), s skip, n or Right next, p or Left previous, t the text of the
+              message (as show --text) and back, j k Up Down Space b PageUp PageDown
+              scroll, q quit. Escape or an empty reason cancels. A release or delete is the
+              one release and delete do: the same rights, re-scan and audit records; its
+              outcome shows on the status line and is printed again when review ends.
+              Needs a terminal on standard input and output (exit 2 otherwise). Plain
+              termios and ANSI sequences: no curses, any VT100-like terminal.
     release   Sends each item on to its recipients still held (or only --rcpt ADDR,
               repeatable) by SMTP to quarantine.reinject (default 127.0.0.1:10026, an
               smtpd with no milters), with the original envelope sender and recipients.
@@ -115,6 +130,10 @@ int fail(const std::string& m) {
     return 2;
 }
 
+}  // namespace
+
+namespace qcmd {
+
 std::string whoami() {
     struct passwd* pw = ::getpwuid(::geteuid());
     std::string who = pw ? pw->pw_name : std::to_string(::geteuid());
@@ -132,6 +151,15 @@ std::string utc(int64_t t) {
     std::strftime(b, sizeof b, "%Y-%m-%d %H:%M", &tm);
     return b;
 }
+
+std::string rules_of(const Item& it) {
+    std::string out;
+    for (const auto& f : it.findings)
+        if (("," + out + ",").find("," + f.rule + ",") == std::string::npos) out += (out.empty() ? "" : ",") + f.rule;
+    return out;
+}
+
+namespace {
 
 bool parse_day(const std::string& s, int64_t& out) {
     std::tm tm{};
@@ -158,13 +186,6 @@ std::string clip(const std::string& s, std::size_t max) {
         out += s[i];
     }
     return out + "…";
-}
-
-std::string rules_of(const Item& it) {
-    std::string out;
-    for (const auto& f : it.findings)
-        if (("," + out + ",").find("," + f.rule + ",") == std::string::npos) out += (out.empty() ? "" : ",") + f.rule;
-    return out;
 }
 
 std::string random_hex() {
@@ -196,60 +217,226 @@ std::string item_json(const Item& it) {
     return os.str();
 }
 
-struct Filter {
-    int64_t since = -1;
-    std::string rule, category, sender, rcpt, state;
-    bool match(const Item& it) const {
-        if (since >= 0 && it.time < since) return false;
-        if (!sender.empty() && ascii_lower(it.sender) != ascii_lower(sender)) return false;
-        if (!rcpt.empty()) {
-            bool any = false;
-            for (const auto& r : it.rcpts) any = any || ascii_lower(r.addr) == ascii_lower(rcpt);
-            if (!any) return false;
-        }
-        if (!state.empty()) {
-            bool any = false;
-            for (const auto& r : it.rcpts) any = any || state_name(r.state) == state;
-            if (!any) return false;
-        }
-        if (!rule.empty() || !category.empty()) {
-            bool any = false;
-            for (const auto& f : it.findings)
-                any = any || ((rule.empty() || f.rule == rule) && (category.empty() || f.category == category));
-            if (!any) return false;
-        }
-        return true;
+}  // namespace
+
+bool Filter::match(const Item& it) const {
+    if (since >= 0 && it.time < since) return false;
+    if (!sender.empty() && ascii_lower(it.sender) != ascii_lower(sender)) return false;
+    if (!rcpt.empty()) {
+        bool any = false;
+        for (const auto& r : it.rcpts) any = any || ascii_lower(r.addr) == ascii_lower(rcpt);
+        if (!any) return false;
     }
-};
+    if (!state.empty()) {
+        bool any = false;
+        for (const auto& r : it.rcpts) any = any || state_name(r.state) == state;
+        if (!any) return false;
+    }
+    if (!rule.empty() || !category.empty()) {
+        bool any = false;
+        for (const auto& f : it.findings)
+            any = any || ((rule.empty() || f.rule == rule) && (category.empty() || f.category == category));
+        if (!any) return false;
+    }
+    return true;
+}
+
+int parse_filter_option(const std::vector<std::string>& a, std::size_t& i, Filter& f, const std::string& cmd,
+                        std::string& err) {
+    auto val = [&](std::string& out) {
+        if (i + 1 >= a.size()) return false;
+        out = a[++i];
+        return true;
+    };
+    std::string v;
+    if (a[i] == "--since") {
+        if (!val(v) || !parse_day(v, f.since)) err = cmd + ": --since needs a date YYYY-MM-DD";
+    } else if (a[i] == "--rule") {
+        if (!val(f.rule)) err = cmd + ": --rule needs a rule id";
+    } else if (a[i] == "--category") {
+        if (!val(f.category)) err = cmd + ": --category needs a category";
+    } else if (a[i] == "--sender") {
+        if (!val(f.sender)) err = cmd + ": --sender needs an address";
+    } else if (a[i] == "--rcpt") {
+        if (!val(f.rcpt)) err = cmd + ": --rcpt needs an address";
+    } else if (a[i] == "--state") {
+        RcptState s;
+        if (!val(f.state) || !parse_state(f.state, s)) err = cmd + ": --state must be held, releasing, released or deleted";
+    } else {
+        return 0;
+    }
+    return err.empty() ? 1 : -1;
+}
+
+std::string render_item(const Item& i) {
+    std::ostringstream os;
+    os << "id:         " << i.id << "\n"
+       << "held:       " << utc(i.time) << " UTC (queue id " << terminal_text(i.queue_id) << ")\n"
+       << "state:      " << i.overall_state() << "\n"
+       << "reason:     " << terminal_text(i.reason) << "\n"
+       << "sender:     " << terminal_text(i.sender.empty() ? "<>" : i.sender) << "\n"
+       << "identity:   " << terminal_text(i.identity) << " (" << terminal_text(i.direction) << ", client "
+       << terminal_text(i.client_addr) << ")\n"
+       << "subject:    " << terminal_text(i.subject) << "\n"
+       << "size:       " << i.size << " bytes\n"
+       << "recipients:\n";
+    for (const auto& r : i.rcpts)
+        os << "  " << terminal_text(r.addr) << "  " << state_name(r.state)
+           << (r.release_id.empty() ? "" : " (release " + terminal_text(r.release_id) + ")") << "\n";
+    if (!i.moderators.empty()) {
+        os << "moderators:";
+        for (const auto& m : i.moderators) os << " " << terminal_text(m);
+        os << "\n";
+    }
+    os << "findings:\n";
+    for (const auto& f : i.findings) {
+        os << "  " << terminal_text(f.rule) << " [" << terminal_text(f.category) << "] action=" << terminal_text(f.action)
+           << "\n    reason: " << terminal_text(f.reason) << "\n";
+        if (!f.evidence.empty()) os << "    evidence: " << terminal_text(f.evidence) << "\n";
+        if (!f.policy.empty()) os << "    policy: " << terminal_text(f.policy) << "\n";
+    }
+    os << "history:\n";
+    for (const auto& h : i.history)
+        os << "  " << utc(h.time) << "  " << terminal_text(h.who) << "  " << terminal_text(h.what) << "  "
+           << terminal_text(h.detail) << "\n";
+    return os.str();
+}
+
+std::string header_block(const std::string& raw) {
+    std::size_t end = raw.find("\r\n\r\n");
+    std::size_t lf = raw.find("\n\n");
+    std::size_t cut = std::min(end == std::string::npos ? raw.size() : end + 2, lf == std::string::npos ? raw.size() : lf + 1);
+    return raw.substr(0, cut);
+}
+
+std::string render_text(const std::string& raw) {
+    mime::Limits limits;
+    mime::Message msg = mime::parse(raw, limits);
+    std::string out;
+    msg.for_each_part([&](const mime::Part& p) {
+        if (p.type == "text" && !p.text.empty() && !p.is_attachment()) out += p.text + (p.text.back() == '\n' ? "" : "\n");
+    });
+    return terminal_lines(out);
+}
+
+ReleaseRunner::ReleaseRunner(QuarantineStore& store, const Config& cfg) : store_(store), cfg_(cfg) {}
+ReleaseRunner::~ReleaseRunner() = default;
+
+// Re-scans a held message with the signatures on disk now, before it is released: a message
+// held for a policy reason may carry something the signatures did not know when it came in.
+// "" when it may go; else why not, in one line.
+std::string ReleaseRunner::rescan_refusal(const std::string& id) {
+    if (!cfg_.antivirus.enabled) return "";
+    if (!av_tried_) {
+        av_tried_ = true;
+        auto e = ord::ClamAvEngine::load(cfg_.antivirus, cfg_.resolve(cfg_.antivirus.database));
+        if (e) av_ = *e;
+        else std::cerr << "ordinance: quarantine release: cannot load the signatures for the re-scan: "
+                       << terminal_text(e.error().message) << "\n";
+    }
+    if (!av_) return "not re-scanned (signatures not loaded); --no-rescan releases without the re-scan";
+    auto raw = store_.raw(id);
+    if (!raw) return "cannot read the message to re-scan it: " + raw.error().message;
+    ord::AvScan sc = av_->scan(*raw, id + ".eml");
+    if (sc.status == ord::AvScan::Status::Virus)
+        return "a re-scan with the current signatures found " + sc.virus + "; it is not released (delete it)";
+    if (sc.status == ord::AvScan::Status::Error)
+        return "the re-scan failed (" + sc.error + "); --no-rescan releases without the re-scan";
+    return "";
+}
+
+int ReleaseRunner::run(const std::vector<std::string>& ids, const ReleaseOptions& o, std::ostream& out) {
+    SmtpReinjector smtp(cfg_.quarantine.reinject);
+    const Reviewer reviewer = current_reviewer();
+    int status = 0;
+    for (const auto& id : ids) {
+        auto item = store_.get(id);
+        if (!item) {
+            out << terminal_text(id) << ": not released: " << terminal_text(item.error().message) << "\n";
+            status = 1;
+            continue;
+        }
+        if (auto ok = may_release(cfg_.quarantine, *item, reviewer); !ok) {
+            out << terminal_text(id) << ": not released: " << terminal_text(ok.error().message) << "\n";
+            (void)store_.append_audit(audit_line({whoami(), o.reason, now()}, "release_refused", id, {}, "", ok.error().message));
+            status = 1;
+            continue;
+        }
+        if (std::string why = o.rescan ? rescan_refusal(id) : ""; !why.empty()) {
+            out << terminal_text(id) << ": not released: " << terminal_text(why) << "\n";
+            (void)store_.append_audit(audit_line({whoami(), o.reason, now()}, "release_refused", id, {}, "", why));
+            status = 1;
+            continue;
+        }
+        ReleaseRequest req{id, {whoami(), o.reason, now()}, o.only, o.force, "R" + std::to_string(now()) + "-" + random_hex()};
+        auto r = release(store_, smtp, req);
+        if (!r) {
+            out << terminal_text(id) << ": not released: " << terminal_text(r.error().message) << "\n";
+            status = 1;
+            continue;
+        }
+        auto list = [](const std::vector<std::string>& v) {
+            std::string s;
+            for (const auto& x : v) s += (s.empty() ? "" : ", ") + terminal_text(x);
+            return s;
+        };
+        if (!r->released.empty())
+            out << terminal_text(id) << ": released to " << list(r->released) << " (release " << r->release_id << ")\n";
+        if (!r->failed.empty()) {
+            out << terminal_text(id) << ": NOT released to " << list(r->failed) << ": " << terminal_text(r->error)
+                << "; still held\n";
+            status = 1;
+        }
+        if (!r->refused.empty()) {
+            out << terminal_text(id) << ": left alone: " << list(r->refused)
+                << " (may have been delivered; --force sends again)\n";
+            status = 1;
+        }
+    }
+    return status;
+}
+
+int delete_items(QuarantineStore& store, const Config& cfg, const std::vector<std::string>& ids,
+                 const std::string& reason, std::ostream& out) {
+    int status = 0;
+    const Reviewer reviewer = current_reviewer();
+    for (const auto& id : ids) {
+        auto item = store.get(id);
+        if (!item) {
+            out << terminal_text(id) << ": not deleted: " << terminal_text(item.error().message) << "\n";
+            status = 1;
+            continue;
+        }
+        if (auto ok = may_delete(cfg.quarantine, *item, reviewer); !ok) {
+            out << terminal_text(id) << ": not deleted: " << terminal_text(ok.error().message) << "\n";
+            (void)store.append_audit(audit_line({whoami(), reason, now()}, "delete_refused", id, {}, "", ok.error().message));
+            status = 1;
+            continue;
+        }
+        auto r = delete_item(store, id, {whoami(), reason, now()});
+        if (!r) {
+            out << terminal_text(id) << ": not deleted: " << terminal_text(r.error().message) << "\n";
+            status = 1;
+        } else {
+            out << terminal_text(id) << ": deleted\n";
+        }
+    }
+    return status;
+}
+}  // namespace qcmd
+
+namespace {
+
+using namespace qcmd;
 
 int cmd_list(QuarantineStore& store, const std::vector<std::string>& a) {
     Filter f;
     bool json = false;
     for (std::size_t i = 0; i < a.size(); ++i) {
-        auto val = [&](std::string& out) {
-            if (i + 1 >= a.size()) return false;
-            out = a[++i];
-            return true;
-        };
-        std::string v;
+        std::string err;
         if (a[i] == "--json") json = true;
-        else if (a[i] == "--since") {
-            if (!val(v) || !parse_day(v, f.since)) return fail("list: --since needs a date YYYY-MM-DD");
-        } else if (a[i] == "--rule") {
-            if (!val(f.rule)) return fail("list: --rule needs a rule id");
-        } else if (a[i] == "--category") {
-            if (!val(f.category)) return fail("list: --category needs a category");
-        } else if (a[i] == "--sender") {
-            if (!val(f.sender)) return fail("list: --sender needs an address");
-        } else if (a[i] == "--rcpt") {
-            if (!val(f.rcpt)) return fail("list: --rcpt needs an address");
-        } else if (a[i] == "--state") {
-            RcptState s;
-            if (!val(f.state) || !parse_state(f.state, s))
-                return fail("list: --state must be held, releasing, released or deleted");
-        } else {
-            return fail("list: unknown option '" + terminal_text(a[i]) + "'");
-        }
+        else if (int k = parse_filter_option(a, i, f, "list", err); k < 0) return fail(err);
+        else if (k == 0) return fail("list: unknown option '" + terminal_text(a[i]) + "'");
     }
     auto ids = store.ids();
     if (!ids) return fail(ids.error().message);
@@ -328,13 +515,7 @@ int cmd_show(QuarantineStore& store, const std::vector<std::string>& a) {
         std::cout.flush();
         return std::cout ? 0 : 2;
     }
-    std::string headers;
-    if (raw) {
-        std::size_t end = raw->find("\r\n\r\n");
-        std::size_t lf = raw->find("\n\n");
-        std::size_t cut = std::min(end == std::string::npos ? raw->size() : end + 2, lf == std::string::npos ? raw->size() : lf + 1);
-        headers = raw->substr(0, cut);
-    }
+    std::string headers = raw ? header_block(*raw) : "";
     if (mode == "--headers") {
         if (!raw) return fail(raw.error().message);
         std::cout << terminal_lines(headers);
@@ -342,140 +523,31 @@ int cmd_show(QuarantineStore& store, const std::vector<std::string>& a) {
     }
     if (mode == "--text") {
         if (!raw) return fail(raw.error().message);
-        mime::Limits limits;
-        mime::Message msg = mime::parse(*raw, limits);
-        std::string out;
-        msg.for_each_part([&](const mime::Part& p) {
-            if (p.type == "text" && !p.text.empty() && !p.is_attachment()) out += p.text + (p.text.back() == '\n' ? "" : "\n");
-        });
-        std::cout << terminal_lines(out);
+        std::cout << render_text(*raw);
         return 0;
     }
-    const Item& i = *it;
-    std::ostringstream os;
-    os << "id:         " << i.id << "\n"
-       << "held:       " << utc(i.time) << " UTC (queue id " << terminal_text(i.queue_id) << ")\n"
-       << "state:      " << i.overall_state() << "\n"
-       << "reason:     " << terminal_text(i.reason) << "\n"
-       << "sender:     " << terminal_text(i.sender.empty() ? "<>" : i.sender) << "\n"
-       << "identity:   " << terminal_text(i.identity) << " (" << terminal_text(i.direction) << ", client "
-       << terminal_text(i.client_addr) << ")\n"
-       << "subject:    " << terminal_text(i.subject) << "\n"
-       << "size:       " << i.size << " bytes\n"
-       << "recipients:\n";
-    for (const auto& r : i.rcpts)
-        os << "  " << terminal_text(r.addr) << "  " << state_name(r.state)
-           << (r.release_id.empty() ? "" : " (release " + terminal_text(r.release_id) + ")") << "\n";
-    if (!i.moderators.empty()) {
-        os << "moderators:";
-        for (const auto& m : i.moderators) os << " " << terminal_text(m);
-        os << "\n";
-    }
-    os << "findings:\n";
-    for (const auto& f : i.findings) {
-        os << "  " << terminal_text(f.rule) << " [" << terminal_text(f.category) << "] action=" << terminal_text(f.action)
-           << "\n    reason: " << terminal_text(f.reason) << "\n";
-        if (!f.evidence.empty()) os << "    evidence: " << terminal_text(f.evidence) << "\n";
-        if (!f.policy.empty()) os << "    policy: " << terminal_text(f.policy) << "\n";
-    }
-    os << "history:\n";
-    for (const auto& h : i.history)
-        os << "  " << utc(h.time) << "  " << terminal_text(h.who) << "  " << terminal_text(h.what) << "  "
-           << terminal_text(h.detail) << "\n";
-    if (raw) os << "headers:\n" << terminal_lines(headers);
-    else os << "message: " << terminal_text(raw.error().message) << "\n";
-    std::cout << os.str();
+    std::string out = render_item(*it);
+    if (raw) out += "headers:\n" + terminal_lines(headers);
+    else out += "message: " + terminal_text(raw.error().message) + "\n";
+    std::cout << out;
     return 0;
 }
 
-// Re-scans a held message with the signatures on disk now, before it is released: a message
-// held for a policy reason may carry something the signatures did not know when it came in.
-// "" when it may go; else why not, in one line.
-std::string rescan_refusal(const Config& cfg, std::shared_ptr<const ord::ClamAvEngine>& av, bool& tried,
-                           QuarantineStore& store, const std::string& id) {
-    if (!cfg.antivirus.enabled) return "";
-    if (!tried) {
-        tried = true;
-        auto e = ord::ClamAvEngine::load(cfg.antivirus, cfg.resolve(cfg.antivirus.database));
-        if (e) av = *e;
-        else std::cerr << "ordinance: quarantine release: cannot load the signatures for the re-scan: "
-                       << terminal_text(e.error().message) << "\n";
-    }
-    if (!av) return "not re-scanned (signatures not loaded); --no-rescan releases without the re-scan";
-    auto raw = store.raw(id);
-    if (!raw) return "cannot read the message to re-scan it: " + raw.error().message;
-    ord::AvScan sc = av->scan(*raw, id + ".eml");
-    if (sc.status == ord::AvScan::Status::Virus)
-        return "a re-scan with the current signatures found " + sc.virus + "; it is not released (delete it)";
-    if (sc.status == ord::AvScan::Status::Error)
-        return "the re-scan failed (" + sc.error + "); --no-rescan releases without the re-scan";
-    return "";
-}
-
 int cmd_release(QuarantineStore& store, const Config& cfg, const std::vector<std::string>& a) {
-    std::vector<std::string> ids, only;
-    std::string reason;
-    bool force = false, rescan = true;
-    std::shared_ptr<const ord::ClamAvEngine> av;
-    bool av_tried = false;
+    std::vector<std::string> ids;
+    ReleaseOptions o;
     for (std::size_t i = 0; i < a.size(); ++i) {
-        if (a[i] == "--reason" && i + 1 < a.size()) reason = a[++i];
-        else if (a[i] == "--rcpt" && i + 1 < a.size()) only.push_back(a[++i]);
-        else if (a[i] == "--force") force = true;
-        else if (a[i] == "--no-rescan") rescan = false;
+        if (a[i] == "--reason" && i + 1 < a.size()) o.reason = a[++i];
+        else if (a[i] == "--rcpt" && i + 1 < a.size()) o.only.push_back(a[++i]);
+        else if (a[i] == "--force") o.force = true;
+        else if (a[i] == "--no-rescan") o.rescan = false;
         else if (!a[i].empty() && a[i][0] == '-') return fail("release: unknown option or missing value '" + terminal_text(a[i]) + "'");
         else ids.push_back(a[i]);
     }
     if (ids.empty()) return fail("release: which items? (ordinance quarantine list --state held)");
-    if (reason.empty()) return fail("release: --reason TEXT is required (it goes into the audit log)");
-    SmtpReinjector out(cfg.quarantine.reinject);
-    const Reviewer reviewer = current_reviewer();
-    int status = 0;
-    for (const auto& id : ids) {
-        auto item = store.get(id);
-        if (!item) {
-            std::cout << terminal_text(id) << ": not released: " << terminal_text(item.error().message) << "\n";
-            status = 1;
-            continue;
-        }
-        if (auto ok = may_release(cfg.quarantine, *item, reviewer); !ok) {
-            std::cout << terminal_text(id) << ": not released: " << terminal_text(ok.error().message) << "\n";
-            (void)store.append_audit(audit_line({whoami(), reason, now()}, "release_refused", id, {}, "", ok.error().message));
-            status = 1;
-            continue;
-        }
-        if (std::string why = rescan ? rescan_refusal(cfg, av, av_tried, store, id) : ""; !why.empty()) {
-            std::cout << terminal_text(id) << ": not released: " << terminal_text(why) << "\n";
-            (void)store.append_audit(audit_line({whoami(), reason, now()}, "release_refused", id, {}, "", why));
-            status = 1;
-            continue;
-        }
-        ReleaseRequest req{id, {whoami(), reason, now()}, only, force, "R" + std::to_string(now()) + "-" + random_hex()};
-        auto r = release(store, out, req);
-        if (!r) {
-            std::cout << terminal_text(id) << ": not released: " << terminal_text(r.error().message) << "\n";
-            status = 1;
-            continue;
-        }
-        auto list = [](const std::vector<std::string>& v) {
-            std::string s;
-            for (const auto& x : v) s += (s.empty() ? "" : ", ") + terminal_text(x);
-            return s;
-        };
-        if (!r->released.empty())
-            std::cout << terminal_text(id) << ": released to " << list(r->released) << " (release " << r->release_id << ")\n";
-        if (!r->failed.empty()) {
-            std::cout << terminal_text(id) << ": NOT released to " << list(r->failed) << ": " << terminal_text(r->error)
-                      << "; still held\n";
-            status = 1;
-        }
-        if (!r->refused.empty()) {
-            std::cout << terminal_text(id) << ": left alone: " << list(r->refused)
-                      << " (may have been delivered; --force sends again)\n";
-            status = 1;
-        }
-    }
-    return status;
+    if (o.reason.empty()) return fail("release: --reason TEXT is required (it goes into the audit log)");
+    ReleaseRunner runner(store, cfg);
+    return runner.run(ids, o, std::cout);
 }
 
 int cmd_delete(QuarantineStore& store, const Config& cfg, const std::vector<std::string>& a) {
@@ -488,30 +560,7 @@ int cmd_delete(QuarantineStore& store, const Config& cfg, const std::vector<std:
     }
     if (ids.empty()) return fail("delete: which items?");
     if (reason.empty()) return fail("delete: --reason TEXT is required (it goes into the audit log)");
-    int status = 0;
-    const Reviewer reviewer = current_reviewer();
-    for (const auto& id : ids) {
-        auto item = store.get(id);
-        if (!item) {
-            std::cout << terminal_text(id) << ": not deleted: " << terminal_text(item.error().message) << "\n";
-            status = 1;
-            continue;
-        }
-        if (auto ok = may_delete(cfg.quarantine, *item, reviewer); !ok) {
-            std::cout << terminal_text(id) << ": not deleted: " << terminal_text(ok.error().message) << "\n";
-            (void)store.append_audit(audit_line({whoami(), reason, now()}, "delete_refused", id, {}, "", ok.error().message));
-            status = 1;
-            continue;
-        }
-        auto r = delete_item(store, id, {whoami(), reason, now()});
-        if (!r) {
-            std::cout << terminal_text(id) << ": not deleted: " << terminal_text(r.error().message) << "\n";
-            status = 1;
-        } else {
-            std::cout << terminal_text(id) << ": deleted\n";
-        }
-    }
-    return status;
+    return delete_items(store, cfg, ids, reason, std::cout);
 }
 
 int cmd_expire(QuarantineStore& store, const Config& cfg, const std::vector<std::string>& a) {
@@ -605,7 +654,7 @@ int cmd_quarantine(const std::string& config, const std::vector<std::string>& se
         }
     const std::string& sub = args[0];
     std::vector<std::string> rest(args.begin() + 1, args.end());
-    static const char* known[] = {"list", "show", "release", "delete", "expire", "stats", "verify"};
+    static const char* known[] = {"list", "show", "review", "release", "delete", "expire", "stats", "verify"};
     if (std::find(std::begin(known), std::end(known), sub) == std::end(known))
         return fail("unknown command '" + terminal_text(sub) + "' (try 'ordinance quarantine --help')");
     auto cfg = load_config(config, sets);
@@ -618,6 +667,7 @@ int cmd_quarantine(const std::string& config, const std::vector<std::string>& se
     QuarantineStore& s = **store;
     if (sub == "list") return cmd_list(s, rest);
     if (sub == "show") return cmd_show(s, rest);
+    if (sub == "review") return cmd_review(s, **cfg, rest);
     if (sub == "release") return cmd_release(s, **cfg, rest);
     if (sub == "delete") return cmd_delete(s, **cfg, rest);
     if (sub == "expire") return cmd_expire(s, **cfg, rest);
