@@ -43,6 +43,7 @@ SYNOPSIS
     ordinance [--config FILE] quarantine expire [--older-than DAYS]
     ordinance [--config FILE] quarantine stats
     ordinance [--config FILE] quarantine verify
+    ordinance [--config FILE] quarantine digest [--dry-run]
     ordinance quarantine COMMAND --help
 
 DESCRIPTION
@@ -111,6 +112,17 @@ COMMANDS
     expire    Removes items older than DAYS (default quarantine.retention_days, 30), each
               recorded in the audit log first. The journal keeps its own copy.
     stats     Items and recipients by state, items by rule, the oldest held item, bytes.
+    digest    Mails each reviewer the items that wait for them (a recipient still held),
+              only when one of them is new since the digest they last got. An item waits
+              for the Unix groups that may act on it: the release_groups of its categories
+              (the delete_groups of a never-released one), else quarantine.reviewers_group;
+              and for its moderators. A group's address is quarantine.digest_to.GROUP, else
+              each member's user@quarantine.digest_domain (default: the first internal
+              domain). Sent with the null sender to notify.smtp (default the re-injection
+              listener). What each address was last told is kept in
+              quarantine.digest_state (default DIR/digest.state), written after a digest
+              is taken. --dry-run says who would be mailed and changes nothing. Meant for
+              a timer (deploy/systemd/ordinance-quarantine-digest.timer).
     verify    Recomputes the audit log's hash chain and reads every item; reports each
               altered, removed or reordered line and each unreadable item. Exit 1 on any.
 
@@ -654,7 +666,7 @@ int cmd_quarantine(const std::string& config, const std::vector<std::string>& se
         }
     const std::string& sub = args[0];
     std::vector<std::string> rest(args.begin() + 1, args.end());
-    static const char* known[] = {"list", "show", "review", "release", "delete", "expire", "stats", "verify"};
+    static const char* known[] = {"list", "show", "review", "release", "delete", "expire", "stats", "verify", "digest"};
     if (std::find(std::begin(known), std::end(known), sub) == std::end(known))
         return fail("unknown command '" + terminal_text(sub) + "' (try 'ordinance quarantine --help')");
     auto cfg = load_config(config, sets);
@@ -668,6 +680,7 @@ int cmd_quarantine(const std::string& config, const std::vector<std::string>& se
     if (sub == "list") return cmd_list(s, rest);
     if (sub == "show") return cmd_show(s, rest);
     if (sub == "review") return cmd_review(s, **cfg, rest);
+    if (sub == "digest") return cmd_digest(s, **cfg, rest);
     if (sub == "release") return cmd_release(s, **cfg, rest);
     if (sub == "delete") return cmd_delete(s, **cfg, rest);
     if (sub == "expire") return cmd_expire(s, **cfg, rest);

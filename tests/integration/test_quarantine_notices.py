@@ -71,6 +71,77 @@ class HeldNotices(GatewayTestCase):
             self.assertIsNone(d.message["X-Ordinance-Verdict"])
 
 
+class QuarantineDigest(GatewayTestCase):
+    """`ordinance quarantine digest` mails each reviewer what waits, only when something new does."""
+    tmp_prefix = "ordinance-qdigest-"
+
+    def prepare(self):
+        self.gateway.reinject_port = free_port()
+        self.gateway.milter_sets += [f"quarantine.reinject=127.0.0.1:{self.gateway.reinject_port}",
+                                     'quarantine.release_groups.chain_letter=["supervisors"]',
+                                     "quarantine.digest_to.supervisors=sup@modot.mo.gov"]
+
+    def cli(self, *args):
+        m = self.milter
+        cmd = [str(BUILD / "ordinance"), "--config", str(m.config), "--set", f"data_dir={REPO_ROOT / 'config' / 'examples'}",
+               "--set", f"quarantine.dir={m.quarantine}"]
+        for s in m.sets:
+            cmd += ["--set", s]
+        return subprocess.run(cmd + ["quarantine", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120)
+
+    def hold(self, n):
+        r = self.pf.send("alice@modot.mo.gov", ["bob@modot.mo.gov"], CHAIN.replace(b"Subject: must read", f"Subject: chain {n}".encode()))
+        self.assertTrue(r.ok, str(r) + self.debug())
+        items = self.milter.wait_quarantined(n)
+        self.assertEqual(len(items), n, self.debug())
+        return items[-1].name
+
+    def test_a_digest_only_when_something_new_waits(self):
+        self.assertIn(b"nothing waits", self.cli("digest").stdout)
+        first = self.hold(1)
+        p = self.cli("digest", "--dry-run")
+        self.assertEqual(p.returncode, 0, p)
+        self.assertIn(b"digest to sup@modot.mo.gov: 1 waiting, 1 new: would be sent", p.stdout)
+        time.sleep(1)
+        self.assertEqual(self.pf.delivered_count(), 0, "--dry-run sent a digest")
+
+        p = self.cli("digest")
+        self.assertEqual(p.returncode, 0, p)
+        self.assertIn(b"1 new: sent", p.stdout)
+        [d] = self.pf.wait_delivered(1, timeout=30)
+        self.assertEqual(d.recipients, ["sup@modot.mo.gov"])
+        self.assertEqual(d.sender, "")
+        self.assertEqual(d.message["X-Ordinance-Notice"], "digest")
+        self.assertIn("1 held message(s) wait", d.message["Subject"])
+        body = d.message.get_content()
+        self.assertIn(f"* {first}", body)
+        self.assertIn("chain_letter", body)
+        self.assertIn("chain 1", body)
+
+        # Nothing new: nothing sent.
+        p = self.cli("digest")
+        self.assertEqual(p.returncode, 0, p)
+        self.assertIn(b"nothing new: not sent", p.stdout)
+        time.sleep(2)
+        self.assertEqual(self.pf.delivered_count(), 1)
+
+        # A new item: a digest with both, only the new one marked.
+        second = self.hold(2)
+        self.assertIn(b"2 waiting, 1 new: sent", self.cli("digest").stdout)
+        got = self.pf.wait_delivered(2, timeout=30)
+        body = [g for g in got if "2 held" in g.message["Subject"]][0].message.get_content()
+        self.assertIn(f"  {first}", body)
+        self.assertNotIn(f"* {first}", body)
+        self.assertIn(f"* {second}", body)
+
+        # Released items no longer wait; nothing new, nothing sent.
+        self.assertEqual(self.cli("release", first, "--reason", "ok").returncode, 0)
+        self.pf.wait_delivered(3, timeout=30)
+        self.assertIn(b"1 waiting, nothing new", self.cli("digest").stdout)
+        time.sleep(2)
+        self.assertEqual(self.pf.delivered_count(), 3)
+
+
 class TemplateErrors(unittest.TestCase):
     def test_an_unknown_placeholder_names_file_and_line(self):
         import tempfile
