@@ -77,6 +77,8 @@ int delete_items(QuarantineStore& store, const Config& cfg, const std::vector<st
 
 // `ordinance quarantine review [filters]` (cli/quarantine_review.cpp).
 int cmd_review(QuarantineStore& store, const Config& cfg, const std::vector<std::string>& args);
+// `ordinance quarantine settle ID... --maillog FILE` (cli/quarantine_settle.cpp).
+int cmd_settle(QuarantineStore& store, const std::vector<std::string>& args);
 // `ordinance quarantine digest [--dry-run]` (cli/quarantine_digest.cpp).
 int cmd_digest(QuarantineStore& store, const Config& cfg, const std::vector<std::string>& args);
 

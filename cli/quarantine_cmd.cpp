@@ -44,6 +44,7 @@ SYNOPSIS
     ordinance [--config FILE] quarantine stats
     ordinance [--config FILE] quarantine verify
     ordinance [--config FILE] quarantine digest [--dry-run]
+    ordinance [--config FILE] quarantine settle ID... --maillog FILE
     ordinance quarantine COMMAND --help
 
 DESCRIPTION
@@ -94,8 +95,9 @@ COMMANDS
               releasing the same item at once deliver it once: the second finds nothing
               held. If the listener refuses or is down, the recipients go back to held, the
               failure is recorded, and the command exits 1. A recipient left releasing
-              (a release interrupted after the listener took it) is refused: look for its
-              release id in the mail log, then --force sends it again. --reason is required.
+              (a release interrupted after the listener took it) is refused: settle it
+              from the listener's log first (settle, below); --force sends it again, for
+              when the log shows the listener never took it. --reason is required.
               Rights: an item held for a category in quarantine.never_release (default
               ["virus"]) is never released, by anyone; one held for a category in
               quarantine.release_groups (e.g. personal_data = ["supervisors"]) only by a
@@ -112,6 +114,14 @@ COMMANDS
     expire    Removes items older than DAYS (default quarantine.retention_days, 30), each
               recorded in the audit log first. The journal keeps its own copy.
     stats     Items and recipients by state, items by rule, the oldest held item, bytes.
+    settle    Settles recipients left releasing by an interrupted release from the mail
+              log FILE of the re-injection listener: its cleanup logs each release id it
+              takes ("postfix/reinject/cleanup: QID: info: header X-Ordinance-Release: ID",
+              from header_checks = /^X-Ordinance-Release:/ INFO; README.md, Postfix), and
+              the queue manager logs the queue id once it is queued. Found and queued: the
+              recipients become released (history and audit say so; nothing is sent).
+              Not found: they stay releasing, exit 1; if the log is complete the release
+              never reached the listener, and release --force sends it.
     digest    Mails each reviewer the items that wait for them (a recipient still held),
               only when one of them is new since the digest they last got. An item waits
               for the Unix groups that may act on it: the release_groups of its categories
@@ -401,7 +411,7 @@ int ReleaseRunner::run(const std::vector<std::string>& ids, const ReleaseOptions
         }
         if (!r->refused.empty()) {
             out << terminal_text(id) << ": left alone: " << list(r->refused)
-                << " (may have been delivered; --force sends again)\n";
+                << " (may have been delivered: settle --maillog FILE tells; --force sends again)\n";
             status = 1;
         }
     }
@@ -666,7 +676,7 @@ int cmd_quarantine(const std::string& config, const std::vector<std::string>& se
         }
     const std::string& sub = args[0];
     std::vector<std::string> rest(args.begin() + 1, args.end());
-    static const char* known[] = {"list", "show", "review", "release", "delete", "expire", "stats", "verify", "digest"};
+    static const char* known[] = {"list", "show", "review", "release", "delete", "expire", "stats", "verify", "digest", "settle"};
     if (std::find(std::begin(known), std::end(known), sub) == std::end(known))
         return fail("unknown command '" + terminal_text(sub) + "' (try 'ordinance quarantine --help')");
     auto cfg = load_config(config, sets);
@@ -681,6 +691,7 @@ int cmd_quarantine(const std::string& config, const std::vector<std::string>& se
     if (sub == "show") return cmd_show(s, rest);
     if (sub == "review") return cmd_review(s, **cfg, rest);
     if (sub == "digest") return cmd_digest(s, **cfg, rest);
+    if (sub == "settle") return cmd_settle(s, rest);
     if (sub == "release") return cmd_release(s, **cfg, rest);
     if (sub == "delete") return cmd_delete(s, **cfg, rest);
     if (sub == "expire") return cmd_expire(s, **cfg, rest);
