@@ -135,6 +135,9 @@ COMMANDS
               a timer (deploy/systemd/ordinance-quarantine-digest.timer).
     verify    Recomputes the audit log's hash chain and reads every item; reports each
               altered, removed or reordered line and each unreadable item. Exit 1 on any.
+              Then rebuilds the index (DIR/index) that list, stats, review and digest read
+              (one summary line per item; a missing or torn index makes them read every
+              item, which is slow on a large store: run verify).
 
 EXIT STATUS
     0 success; 1 nothing matched (list), a release or delete did not complete, or verify
@@ -460,17 +463,13 @@ int cmd_list(QuarantineStore& store, const std::vector<std::string>& a) {
         else if (int k = parse_filter_option(a, i, f, "list", err); k < 0) return fail(err);
         else if (k == 0) return fail("list: unknown option '" + terminal_text(a[i]) + "'");
     }
-    auto ids = store.ids();
-    if (!ids) return fail(ids.error().message);
+    auto all = store.summaries();
+    if (!all) return fail(all.error().message);
     std::vector<std::vector<std::string>> rows;
     std::ostringstream js;
     std::size_t n = 0;
-    for (const auto& id : *ids) {
-        auto it = store.get(id);
-        if (!it) {
-            std::cerr << "ordinance quarantine: " << terminal_text(it.error().message) << "\n";
-            continue;
-        }
+    for (const Item& item : *all) {
+        const Item* it = &item;
         if (!f.match(*it)) continue;
         ++n;
         if (json) {
@@ -604,18 +603,14 @@ int cmd_expire(QuarantineStore& store, const Config& cfg, const std::vector<std:
 }
 
 int cmd_stats(QuarantineStore& store) {
-    auto ids = store.ids();
-    if (!ids) return fail(ids.error().message);
+    auto all = store.summaries();
+    if (!all) return fail(all.error().message);
     std::map<std::string, std::size_t> items_by_state, rcpts_by_state, by_rule;
-    std::size_t bytes = 0, unreadable = 0;
+    std::size_t bytes = 0;
     int64_t oldest = -1;
     std::string oldest_id;
-    for (const auto& id : *ids) {
-        auto it = store.get(id);
-        if (!it) {
-            ++unreadable;
-            continue;
-        }
+    for (const Item& item : *all) {
+        const Item* it = &item;
         ++items_by_state[it->overall_state()];
         for (const auto& r : it->rcpts) ++rcpts_by_state[std::string(state_name(r.state))];
         for (const auto& rule : [&] {
@@ -632,14 +627,13 @@ int cmd_stats(QuarantineStore& store) {
         }
     }
     std::ostringstream os;
-    os << "items: " << ids->size() << " (" << bytes << " bytes)\n";
+    os << "items: " << all->size() << " (" << bytes << " bytes)\n";
     for (const auto& [s, n] : items_by_state) os << "  " << s << ": " << n << "\n";
     os << "recipients:\n";
     for (const auto& [s, n] : rcpts_by_state) os << "  " << s << ": " << n << "\n";
     os << "by rule:\n";
     for (const auto& [r, n] : by_rule) os << "  " << terminal_text(r) << ": " << n << "\n";
     if (oldest >= 0) os << "oldest held: " << oldest_id << " (" << utc(oldest) << " UTC)\n";
-    if (unreadable) os << "unreadable items: " << unreadable << " (ordinance quarantine verify)\n";
     std::cout << os.str();
     return 0;
 }
@@ -654,12 +648,17 @@ int cmd_verify(QuarantineStore& store) {
     for (const auto& id : *ids)
         if (auto it = store.get(id); !it) problems.push_back("item " + id + ": " + it.error().message);
     for (const auto& p : problems) std::cout << "audit.log " << terminal_text(p) << "\n";
+    // The list index is rebuilt from the items (a cache: nothing in it is needed to verify).
+    auto indexed = store.rebuild_index();
+    if (!indexed) std::cout << "index: not rebuilt: " << terminal_text(indexed.error().message) << "\n";
     if (!problems.empty()) {
         std::cout << problems.size() << " problem(s)\n";
         return 1;
     }
-    std::cout << "audit log: " << lines << " line(s), chain intact; " << ids->size() << " item(s) readable\n";
-    return 0;
+    std::cout << "audit log: " << lines << " line(s), chain intact; " << ids->size() << " item(s) readable";
+    if (indexed) std::cout << "; index rebuilt (" << *indexed << " item(s))";
+    std::cout << "\n";
+    return indexed ? 0 : 1;
 }
 
 }  // namespace

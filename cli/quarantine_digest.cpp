@@ -160,14 +160,14 @@ int cmd_digest(QuarantineStore& store, const Config& cfg, const std::vector<std:
             state = std::move(*st);
         }
     }
-    auto ids = store.ids();
-    if (!ids) {
-        std::cerr << "ordinance quarantine: " << terminal_text(ids.error().message) << "\n";
+    auto all = store.summaries();
+    if (!all) {
+        std::cerr << "ordinance quarantine: " << terminal_text(all.error().message) << "\n";
         return 2;
     }
     std::vector<Item> items;
-    for (const auto& id : *ids)
-        if (auto it = store.get(id); it && waiting(*it)) items.push_back(std::move(*it));
+    for (auto& it : *all)
+        if (waiting(it)) items.push_back(std::move(it));
     // Who is told about what: the groups each item waits for, and its moderators.
     std::map<std::string, std::vector<const Item*>> by_addr;
     std::map<std::string, std::vector<std::string>> cache;

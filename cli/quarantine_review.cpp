@@ -367,18 +367,17 @@ int cmd_review(QuarantineStore& store, const Config& cfg, const std::vector<std:
                      "list, show, release and delete\n";
         return 2;
     }
-    auto ids = store.ids();
-    if (!ids) {
-        std::cerr << "ordinance quarantine: " << terminal_text(ids.error().message) << "\n";
+    auto all = store.summaries();
+    if (!all) {
+        std::cerr << "ordinance quarantine: " << terminal_text(all.error().message) << "\n";
         return 2;
     }
     std::vector<std::string> todo;
-    for (const auto& id : *ids) {
-        auto it = store.get(id);
-        if (!it || !f.match(*it)) continue;
+    for (const Item& it : *all) {
+        if (!f.match(it)) continue;
         // Without --state, what waits: items with a recipient held (or left releasing).
-        if (f.state.empty() && it->overall_state() != "held") continue;
-        todo.push_back(id);
+        if (f.state.empty() && it.overall_state() != "held") continue;
+        todo.push_back(it.id);
     }
     if (todo.empty()) {
         std::cout << "no items match\n";
