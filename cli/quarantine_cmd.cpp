@@ -17,6 +17,7 @@
 #include "base/terminal.h"
 #include "base/text.h"
 #include "checks/clamav_engine.h"
+#include "cli/quarantine_actions.h"
 #include "mime/parse.h"
 #include "policy/config.h"
 #include "quarantine/release.h"
@@ -35,11 +36,15 @@ SYNOPSIS
     ordinance [--config FILE] quarantine list [--since D] [--rule R] [--category C]
               [--sender A] [--rcpt A] [--state S] [--json]
     ordinance [--config FILE] quarantine show ID [--headers | --text | --raw]
+    ordinance [--config FILE] quarantine review [--since D] [--rule R] [--category C]
+              [--sender A] [--rcpt A] [--state S]
     ordinance [--config FILE] quarantine release ID... --reason TEXT [--rcpt ADDR]... [--force] [--no-rescan]
     ordinance [--config FILE] quarantine delete ID... --reason TEXT
     ordinance [--config FILE] quarantine expire [--older-than DAYS]
     ordinance [--config FILE] quarantine stats
     ordinance [--config FILE] quarantine verify
+    ordinance [--config FILE] quarantine digest [--dry-run]
+    ordinance [--config FILE] quarantine settle ID... --maillog FILE
     ordinance quarantine COMMAND --help
 
 DESCRIPTION
@@ -68,6 +73,18 @@ COMMANDS
               header block. --headers: the header block only. --text: the text of every
               text part. --raw: the message's bytes exactly, only when standard output is
               not a terminal (pipe it to a file or a viewer).
+    review    Walks the items that wait (a recipient held or releasing; --state S for
+              others; the filters of list) in the terminal, oldest first, one screen per
+              item: its age, envelope and each recipient's state, reason, the findings with
+              their evidence and policy paragraph, the history, and whether you may release
+              or delete it. Keys: r release (asks for the reason), d delete (asks for the
+              reason), s skip, n or Right next, p or Left previous, t the text of the
+              message (as show --text) and back, j k Up Down Space b PageUp PageDown
+              scroll, q quit. Escape or an empty reason cancels. A release or delete is the
+              one release and delete do: the same rights, re-scan and audit records; its
+              outcome shows on the status line and is printed again when review ends.
+              Needs a terminal on standard input and output (exit 2 otherwise). Plain
+              termios and ANSI sequences: no curses, any VT100-like terminal.
     release   Sends each item on to its recipients still held (or only --rcpt ADDR,
               repeatable) by SMTP to quarantine.reinject (default 127.0.0.1:10026, an
               smtpd with no milters), with the original envelope sender and recipients.
@@ -78,8 +95,9 @@ COMMANDS
               releasing the same item at once deliver it once: the second finds nothing
               held. If the listener refuses or is down, the recipients go back to held, the
               failure is recorded, and the command exits 1. A recipient left releasing
-              (a release interrupted after the listener took it) is refused: look for its
-              release id in the mail log, then --force sends it again. --reason is required.
+              (a release interrupted after the listener took it) is refused: settle it
+              from the listener's log first (settle, below); --force sends it again, for
+              when the log shows the listener never took it. --reason is required.
               Rights: an item held for a category in quarantine.never_release (default
               ["virus"]) is never released, by anyone; one held for a category in
               quarantine.release_groups (e.g. personal_data = ["supervisors"]) only by a
@@ -96,8 +114,30 @@ COMMANDS
     expire    Removes items older than DAYS (default quarantine.retention_days, 30), each
               recorded in the audit log first. The journal keeps its own copy.
     stats     Items and recipients by state, items by rule, the oldest held item, bytes.
+    settle    Settles recipients left releasing by an interrupted release from the mail
+              log FILE of the re-injection listener: its cleanup logs each release id it
+              takes ("postfix/reinject/cleanup: QID: info: header X-Ordinance-Release: ID",
+              from header_checks = /^X-Ordinance-Release:/ INFO; README.md, Postfix), and
+              the queue manager logs the queue id once it is queued. Found and queued: the
+              recipients become released (history and audit say so; nothing is sent).
+              Not found: they stay releasing, exit 1; if the log is complete the release
+              never reached the listener, and release --force sends it.
+    digest    Mails each reviewer the items that wait for them (a recipient still held),
+              only when one of them is new since the digest they last got. An item waits
+              for the Unix groups that may act on it: the release_groups of its categories
+              (the delete_groups of a never-released one), else quarantine.reviewers_group;
+              and for its moderators. A group's address is quarantine.digest_to.GROUP, else
+              each member's user@quarantine.digest_domain (default: the first internal
+              domain). Sent with the null sender to notify.smtp (default the re-injection
+              listener). What each address was last told is kept in
+              quarantine.digest_state (default DIR/digest.state), written after a digest
+              is taken. --dry-run says who would be mailed and changes nothing. Meant for
+              a timer (deploy/systemd/ordinance-quarantine-digest.timer).
     verify    Recomputes the audit log's hash chain and reads every item; reports each
               altered, removed or reordered line and each unreadable item. Exit 1 on any.
+              Then rebuilds the index (DIR/index) that list, stats, review and digest read
+              (one summary line per item; a missing or torn index makes them read every
+              item, which is slow on a large store: run verify).
 
 EXIT STATUS
     0 success; 1 nothing matched (list), a release or delete did not complete, or verify
@@ -114,6 +154,10 @@ int fail(const std::string& m) {
     std::cerr << "ordinance quarantine: " << m << "\n";
     return 2;
 }
+
+}  // namespace
+
+namespace qcmd {
 
 std::string whoami() {
     struct passwd* pw = ::getpwuid(::geteuid());
@@ -132,6 +176,15 @@ std::string utc(int64_t t) {
     std::strftime(b, sizeof b, "%Y-%m-%d %H:%M", &tm);
     return b;
 }
+
+std::string rules_of(const Item& it) {
+    std::string out;
+    for (const auto& f : it.findings)
+        if (("," + out + ",").find("," + f.rule + ",") == std::string::npos) out += (out.empty() ? "" : ",") + f.rule;
+    return out;
+}
+
+namespace {
 
 bool parse_day(const std::string& s, int64_t& out) {
     std::tm tm{};
@@ -158,13 +211,6 @@ std::string clip(const std::string& s, std::size_t max) {
         out += s[i];
     }
     return out + "…";
-}
-
-std::string rules_of(const Item& it) {
-    std::string out;
-    for (const auto& f : it.findings)
-        if (("," + out + ",").find("," + f.rule + ",") == std::string::npos) out += (out.empty() ? "" : ",") + f.rule;
-    return out;
 }
 
 std::string random_hex() {
@@ -196,72 +242,234 @@ std::string item_json(const Item& it) {
     return os.str();
 }
 
-struct Filter {
-    int64_t since = -1;
-    std::string rule, category, sender, rcpt, state;
-    bool match(const Item& it) const {
-        if (since >= 0 && it.time < since) return false;
-        if (!sender.empty() && ascii_lower(it.sender) != ascii_lower(sender)) return false;
-        if (!rcpt.empty()) {
-            bool any = false;
-            for (const auto& r : it.rcpts) any = any || ascii_lower(r.addr) == ascii_lower(rcpt);
-            if (!any) return false;
-        }
-        if (!state.empty()) {
-            bool any = false;
-            for (const auto& r : it.rcpts) any = any || state_name(r.state) == state;
-            if (!any) return false;
-        }
-        if (!rule.empty() || !category.empty()) {
-            bool any = false;
-            for (const auto& f : it.findings)
-                any = any || ((rule.empty() || f.rule == rule) && (category.empty() || f.category == category));
-            if (!any) return false;
-        }
-        return true;
+}  // namespace
+
+bool Filter::match(const Item& it) const {
+    if (since >= 0 && it.time < since) return false;
+    if (!sender.empty() && ascii_lower(it.sender) != ascii_lower(sender)) return false;
+    if (!rcpt.empty()) {
+        bool any = false;
+        for (const auto& r : it.rcpts) any = any || ascii_lower(r.addr) == ascii_lower(rcpt);
+        if (!any) return false;
     }
-};
+    if (!state.empty()) {
+        bool any = false;
+        for (const auto& r : it.rcpts) any = any || state_name(r.state) == state;
+        if (!any) return false;
+    }
+    if (!rule.empty() || !category.empty()) {
+        bool any = false;
+        for (const auto& f : it.findings)
+            any = any || ((rule.empty() || f.rule == rule) && (category.empty() || f.category == category));
+        if (!any) return false;
+    }
+    return true;
+}
+
+int parse_filter_option(const std::vector<std::string>& a, std::size_t& i, Filter& f, const std::string& cmd,
+                        std::string& err) {
+    auto val = [&](std::string& out) {
+        if (i + 1 >= a.size()) return false;
+        out = a[++i];
+        return true;
+    };
+    std::string v;
+    if (a[i] == "--since") {
+        if (!val(v) || !parse_day(v, f.since)) err = cmd + ": --since needs a date YYYY-MM-DD";
+    } else if (a[i] == "--rule") {
+        if (!val(f.rule)) err = cmd + ": --rule needs a rule id";
+    } else if (a[i] == "--category") {
+        if (!val(f.category)) err = cmd + ": --category needs a category";
+    } else if (a[i] == "--sender") {
+        if (!val(f.sender)) err = cmd + ": --sender needs an address";
+    } else if (a[i] == "--rcpt") {
+        if (!val(f.rcpt)) err = cmd + ": --rcpt needs an address";
+    } else if (a[i] == "--state") {
+        RcptState s;
+        if (!val(f.state) || !parse_state(f.state, s)) err = cmd + ": --state must be held, releasing, released or deleted";
+    } else {
+        return 0;
+    }
+    return err.empty() ? 1 : -1;
+}
+
+std::string render_item(const Item& i) {
+    std::ostringstream os;
+    os << "id:         " << i.id << "\n"
+       << "held:       " << utc(i.time) << " UTC (queue id " << terminal_text(i.queue_id) << ")\n"
+       << "state:      " << i.overall_state() << "\n"
+       << "reason:     " << terminal_text(i.reason) << "\n"
+       << "sender:     " << terminal_text(i.sender.empty() ? "<>" : i.sender) << "\n"
+       << "identity:   " << terminal_text(i.identity) << " (" << terminal_text(i.direction) << ", client "
+       << terminal_text(i.client_addr) << ")\n"
+       << "subject:    " << terminal_text(i.subject) << "\n"
+       << "size:       " << i.size << " bytes\n"
+       << "recipients:\n";
+    for (const auto& r : i.rcpts)
+        os << "  " << terminal_text(r.addr) << "  " << state_name(r.state)
+           << (r.release_id.empty() ? "" : " (release " + terminal_text(r.release_id) + ")") << "\n";
+    if (!i.moderators.empty()) {
+        os << "moderators:";
+        for (const auto& m : i.moderators) os << " " << terminal_text(m);
+        os << "\n";
+    }
+    os << "findings:\n";
+    for (const auto& f : i.findings) {
+        os << "  " << terminal_text(f.rule) << " [" << terminal_text(f.category) << "] action=" << terminal_text(f.action)
+           << "\n    reason: " << terminal_text(f.reason) << "\n";
+        if (!f.evidence.empty()) os << "    evidence: " << terminal_text(f.evidence) << "\n";
+        if (!f.policy.empty()) os << "    policy: " << terminal_text(f.policy) << "\n";
+    }
+    os << "history:\n";
+    for (const auto& h : i.history)
+        os << "  " << utc(h.time) << "  " << terminal_text(h.who) << "  " << terminal_text(h.what) << "  "
+           << terminal_text(h.detail) << "\n";
+    return os.str();
+}
+
+std::string header_block(const std::string& raw) {
+    std::size_t end = raw.find("\r\n\r\n");
+    std::size_t lf = raw.find("\n\n");
+    std::size_t cut = std::min(end == std::string::npos ? raw.size() : end + 2, lf == std::string::npos ? raw.size() : lf + 1);
+    return raw.substr(0, cut);
+}
+
+std::string render_text(const std::string& raw) {
+    mime::Limits limits;
+    mime::Message msg = mime::parse(raw, limits);
+    std::string out;
+    msg.for_each_part([&](const mime::Part& p) {
+        if (p.type == "text" && !p.text.empty() && !p.is_attachment()) out += p.text + (p.text.back() == '\n' ? "" : "\n");
+    });
+    return terminal_lines(out);
+}
+
+ReleaseRunner::ReleaseRunner(QuarantineStore& store, const Config& cfg) : store_(store), cfg_(cfg) {}
+ReleaseRunner::~ReleaseRunner() = default;
+
+// Re-scans a held message with the signatures on disk now, before it is released: a message
+// held for a policy reason may carry something the signatures did not know when it came in.
+// "" when it may go; else why not, in one line.
+std::string ReleaseRunner::rescan_refusal(const std::string& id) {
+    if (!cfg_.antivirus.enabled) return "";
+    if (!av_tried_) {
+        av_tried_ = true;
+        auto e = ord::ClamAvEngine::load(cfg_.antivirus, cfg_.resolve(cfg_.antivirus.database));
+        if (e) av_ = *e;
+        else std::cerr << "ordinance: quarantine release: cannot load the signatures for the re-scan: "
+                       << terminal_text(e.error().message) << "\n";
+    }
+    if (!av_) return "not re-scanned (signatures not loaded); --no-rescan releases without the re-scan";
+    auto raw = store_.raw(id);
+    if (!raw) return "cannot read the message to re-scan it: " + raw.error().message;
+    ord::AvScan sc = av_->scan(*raw, id + ".eml");
+    if (sc.status == ord::AvScan::Status::Virus)
+        return "a re-scan with the current signatures found " + sc.virus + "; it is not released (delete it)";
+    if (sc.status == ord::AvScan::Status::Error)
+        return "the re-scan failed (" + sc.error + "); --no-rescan releases without the re-scan";
+    return "";
+}
+
+int ReleaseRunner::run(const std::vector<std::string>& ids, const ReleaseOptions& o, std::ostream& out) {
+    SmtpReinjector smtp(cfg_.quarantine.reinject);
+    const Reviewer reviewer = current_reviewer();
+    int status = 0;
+    for (const auto& id : ids) {
+        auto item = store_.get(id);
+        if (!item) {
+            out << terminal_text(id) << ": not released: " << terminal_text(item.error().message) << "\n";
+            status = 1;
+            continue;
+        }
+        if (auto ok = may_release(cfg_.quarantine, *item, reviewer); !ok) {
+            out << terminal_text(id) << ": not released: " << terminal_text(ok.error().message) << "\n";
+            (void)store_.append_audit(audit_line({whoami(), o.reason, now()}, "release_refused", id, {}, "", ok.error().message));
+            status = 1;
+            continue;
+        }
+        if (std::string why = o.rescan ? rescan_refusal(id) : ""; !why.empty()) {
+            out << terminal_text(id) << ": not released: " << terminal_text(why) << "\n";
+            (void)store_.append_audit(audit_line({whoami(), o.reason, now()}, "release_refused", id, {}, "", why));
+            status = 1;
+            continue;
+        }
+        ReleaseRequest req{id, {whoami(), o.reason, now()}, o.only, o.force, "R" + std::to_string(now()) + "-" + random_hex()};
+        auto r = release(store_, smtp, req);
+        if (!r) {
+            out << terminal_text(id) << ": not released: " << terminal_text(r.error().message) << "\n";
+            status = 1;
+            continue;
+        }
+        auto list = [](const std::vector<std::string>& v) {
+            std::string s;
+            for (const auto& x : v) s += (s.empty() ? "" : ", ") + terminal_text(x);
+            return s;
+        };
+        if (!r->released.empty())
+            out << terminal_text(id) << ": released to " << list(r->released) << " (release " << r->release_id << ")\n";
+        if (!r->failed.empty()) {
+            out << terminal_text(id) << ": NOT released to " << list(r->failed) << ": " << terminal_text(r->error)
+                << "; still held\n";
+            status = 1;
+        }
+        if (!r->refused.empty()) {
+            out << terminal_text(id) << ": left alone: " << list(r->refused)
+                << " (may have been delivered: settle --maillog FILE tells; --force sends again)\n";
+            status = 1;
+        }
+    }
+    return status;
+}
+
+int delete_items(QuarantineStore& store, const Config& cfg, const std::vector<std::string>& ids,
+                 const std::string& reason, std::ostream& out) {
+    int status = 0;
+    const Reviewer reviewer = current_reviewer();
+    for (const auto& id : ids) {
+        auto item = store.get(id);
+        if (!item) {
+            out << terminal_text(id) << ": not deleted: " << terminal_text(item.error().message) << "\n";
+            status = 1;
+            continue;
+        }
+        if (auto ok = may_delete(cfg.quarantine, *item, reviewer); !ok) {
+            out << terminal_text(id) << ": not deleted: " << terminal_text(ok.error().message) << "\n";
+            (void)store.append_audit(audit_line({whoami(), reason, now()}, "delete_refused", id, {}, "", ok.error().message));
+            status = 1;
+            continue;
+        }
+        auto r = delete_item(store, id, {whoami(), reason, now()});
+        if (!r) {
+            out << terminal_text(id) << ": not deleted: " << terminal_text(r.error().message) << "\n";
+            status = 1;
+        } else {
+            out << terminal_text(id) << ": deleted\n";
+        }
+    }
+    return status;
+}
+}  // namespace qcmd
+
+namespace {
+
+using namespace qcmd;
 
 int cmd_list(QuarantineStore& store, const std::vector<std::string>& a) {
     Filter f;
     bool json = false;
     for (std::size_t i = 0; i < a.size(); ++i) {
-        auto val = [&](std::string& out) {
-            if (i + 1 >= a.size()) return false;
-            out = a[++i];
-            return true;
-        };
-        std::string v;
+        std::string err;
         if (a[i] == "--json") json = true;
-        else if (a[i] == "--since") {
-            if (!val(v) || !parse_day(v, f.since)) return fail("list: --since needs a date YYYY-MM-DD");
-        } else if (a[i] == "--rule") {
-            if (!val(f.rule)) return fail("list: --rule needs a rule id");
-        } else if (a[i] == "--category") {
-            if (!val(f.category)) return fail("list: --category needs a category");
-        } else if (a[i] == "--sender") {
-            if (!val(f.sender)) return fail("list: --sender needs an address");
-        } else if (a[i] == "--rcpt") {
-            if (!val(f.rcpt)) return fail("list: --rcpt needs an address");
-        } else if (a[i] == "--state") {
-            RcptState s;
-            if (!val(f.state) || !parse_state(f.state, s))
-                return fail("list: --state must be held, releasing, released or deleted");
-        } else {
-            return fail("list: unknown option '" + terminal_text(a[i]) + "'");
-        }
+        else if (int k = parse_filter_option(a, i, f, "list", err); k < 0) return fail(err);
+        else if (k == 0) return fail("list: unknown option '" + terminal_text(a[i]) + "'");
     }
-    auto ids = store.ids();
-    if (!ids) return fail(ids.error().message);
+    auto all = store.summaries();
+    if (!all) return fail(all.error().message);
     std::vector<std::vector<std::string>> rows;
     std::ostringstream js;
     std::size_t n = 0;
-    for (const auto& id : *ids) {
-        auto it = store.get(id);
-        if (!it) {
-            std::cerr << "ordinance quarantine: " << terminal_text(it.error().message) << "\n";
-            continue;
-        }
+    for (const Item& item : *all) {
+        const Item* it = &item;
         if (!f.match(*it)) continue;
         ++n;
         if (json) {
@@ -328,13 +536,7 @@ int cmd_show(QuarantineStore& store, const std::vector<std::string>& a) {
         std::cout.flush();
         return std::cout ? 0 : 2;
     }
-    std::string headers;
-    if (raw) {
-        std::size_t end = raw->find("\r\n\r\n");
-        std::size_t lf = raw->find("\n\n");
-        std::size_t cut = std::min(end == std::string::npos ? raw->size() : end + 2, lf == std::string::npos ? raw->size() : lf + 1);
-        headers = raw->substr(0, cut);
-    }
+    std::string headers = raw ? header_block(*raw) : "";
     if (mode == "--headers") {
         if (!raw) return fail(raw.error().message);
         std::cout << terminal_lines(headers);
@@ -342,140 +544,31 @@ int cmd_show(QuarantineStore& store, const std::vector<std::string>& a) {
     }
     if (mode == "--text") {
         if (!raw) return fail(raw.error().message);
-        mime::Limits limits;
-        mime::Message msg = mime::parse(*raw, limits);
-        std::string out;
-        msg.for_each_part([&](const mime::Part& p) {
-            if (p.type == "text" && !p.text.empty() && !p.is_attachment()) out += p.text + (p.text.back() == '\n' ? "" : "\n");
-        });
-        std::cout << terminal_lines(out);
+        std::cout << render_text(*raw);
         return 0;
     }
-    const Item& i = *it;
-    std::ostringstream os;
-    os << "id:         " << i.id << "\n"
-       << "held:       " << utc(i.time) << " UTC (queue id " << terminal_text(i.queue_id) << ")\n"
-       << "state:      " << i.overall_state() << "\n"
-       << "reason:     " << terminal_text(i.reason) << "\n"
-       << "sender:     " << terminal_text(i.sender.empty() ? "<>" : i.sender) << "\n"
-       << "identity:   " << terminal_text(i.identity) << " (" << terminal_text(i.direction) << ", client "
-       << terminal_text(i.client_addr) << ")\n"
-       << "subject:    " << terminal_text(i.subject) << "\n"
-       << "size:       " << i.size << " bytes\n"
-       << "recipients:\n";
-    for (const auto& r : i.rcpts)
-        os << "  " << terminal_text(r.addr) << "  " << state_name(r.state)
-           << (r.release_id.empty() ? "" : " (release " + terminal_text(r.release_id) + ")") << "\n";
-    if (!i.moderators.empty()) {
-        os << "moderators:";
-        for (const auto& m : i.moderators) os << " " << terminal_text(m);
-        os << "\n";
-    }
-    os << "findings:\n";
-    for (const auto& f : i.findings) {
-        os << "  " << terminal_text(f.rule) << " [" << terminal_text(f.category) << "] action=" << terminal_text(f.action)
-           << "\n    reason: " << terminal_text(f.reason) << "\n";
-        if (!f.evidence.empty()) os << "    evidence: " << terminal_text(f.evidence) << "\n";
-        if (!f.policy.empty()) os << "    policy: " << terminal_text(f.policy) << "\n";
-    }
-    os << "history:\n";
-    for (const auto& h : i.history)
-        os << "  " << utc(h.time) << "  " << terminal_text(h.who) << "  " << terminal_text(h.what) << "  "
-           << terminal_text(h.detail) << "\n";
-    if (raw) os << "headers:\n" << terminal_lines(headers);
-    else os << "message: " << terminal_text(raw.error().message) << "\n";
-    std::cout << os.str();
+    std::string out = render_item(*it);
+    if (raw) out += "headers:\n" + terminal_lines(headers);
+    else out += "message: " + terminal_text(raw.error().message) + "\n";
+    std::cout << out;
     return 0;
 }
 
-// Re-scans a held message with the signatures on disk now, before it is released: a message
-// held for a policy reason may carry something the signatures did not know when it came in.
-// "" when it may go; else why not, in one line.
-std::string rescan_refusal(const Config& cfg, std::shared_ptr<const ord::ClamAvEngine>& av, bool& tried,
-                           QuarantineStore& store, const std::string& id) {
-    if (!cfg.antivirus.enabled) return "";
-    if (!tried) {
-        tried = true;
-        auto e = ord::ClamAvEngine::load(cfg.antivirus, cfg.resolve(cfg.antivirus.database));
-        if (e) av = *e;
-        else std::cerr << "ordinance: quarantine release: cannot load the signatures for the re-scan: "
-                       << terminal_text(e.error().message) << "\n";
-    }
-    if (!av) return "not re-scanned (signatures not loaded); --no-rescan releases without the re-scan";
-    auto raw = store.raw(id);
-    if (!raw) return "cannot read the message to re-scan it: " + raw.error().message;
-    ord::AvScan sc = av->scan(*raw, id + ".eml");
-    if (sc.status == ord::AvScan::Status::Virus)
-        return "a re-scan with the current signatures found " + sc.virus + "; it is not released (delete it)";
-    if (sc.status == ord::AvScan::Status::Error)
-        return "the re-scan failed (" + sc.error + "); --no-rescan releases without the re-scan";
-    return "";
-}
-
 int cmd_release(QuarantineStore& store, const Config& cfg, const std::vector<std::string>& a) {
-    std::vector<std::string> ids, only;
-    std::string reason;
-    bool force = false, rescan = true;
-    std::shared_ptr<const ord::ClamAvEngine> av;
-    bool av_tried = false;
+    std::vector<std::string> ids;
+    ReleaseOptions o;
     for (std::size_t i = 0; i < a.size(); ++i) {
-        if (a[i] == "--reason" && i + 1 < a.size()) reason = a[++i];
-        else if (a[i] == "--rcpt" && i + 1 < a.size()) only.push_back(a[++i]);
-        else if (a[i] == "--force") force = true;
-        else if (a[i] == "--no-rescan") rescan = false;
+        if (a[i] == "--reason" && i + 1 < a.size()) o.reason = a[++i];
+        else if (a[i] == "--rcpt" && i + 1 < a.size()) o.only.push_back(a[++i]);
+        else if (a[i] == "--force") o.force = true;
+        else if (a[i] == "--no-rescan") o.rescan = false;
         else if (!a[i].empty() && a[i][0] == '-') return fail("release: unknown option or missing value '" + terminal_text(a[i]) + "'");
         else ids.push_back(a[i]);
     }
     if (ids.empty()) return fail("release: which items? (ordinance quarantine list --state held)");
-    if (reason.empty()) return fail("release: --reason TEXT is required (it goes into the audit log)");
-    SmtpReinjector out(cfg.quarantine.reinject);
-    const Reviewer reviewer = current_reviewer();
-    int status = 0;
-    for (const auto& id : ids) {
-        auto item = store.get(id);
-        if (!item) {
-            std::cout << terminal_text(id) << ": not released: " << terminal_text(item.error().message) << "\n";
-            status = 1;
-            continue;
-        }
-        if (auto ok = may_release(cfg.quarantine, *item, reviewer); !ok) {
-            std::cout << terminal_text(id) << ": not released: " << terminal_text(ok.error().message) << "\n";
-            (void)store.append_audit(audit_line({whoami(), reason, now()}, "release_refused", id, {}, "", ok.error().message));
-            status = 1;
-            continue;
-        }
-        if (std::string why = rescan ? rescan_refusal(cfg, av, av_tried, store, id) : ""; !why.empty()) {
-            std::cout << terminal_text(id) << ": not released: " << terminal_text(why) << "\n";
-            (void)store.append_audit(audit_line({whoami(), reason, now()}, "release_refused", id, {}, "", why));
-            status = 1;
-            continue;
-        }
-        ReleaseRequest req{id, {whoami(), reason, now()}, only, force, "R" + std::to_string(now()) + "-" + random_hex()};
-        auto r = release(store, out, req);
-        if (!r) {
-            std::cout << terminal_text(id) << ": not released: " << terminal_text(r.error().message) << "\n";
-            status = 1;
-            continue;
-        }
-        auto list = [](const std::vector<std::string>& v) {
-            std::string s;
-            for (const auto& x : v) s += (s.empty() ? "" : ", ") + terminal_text(x);
-            return s;
-        };
-        if (!r->released.empty())
-            std::cout << terminal_text(id) << ": released to " << list(r->released) << " (release " << r->release_id << ")\n";
-        if (!r->failed.empty()) {
-            std::cout << terminal_text(id) << ": NOT released to " << list(r->failed) << ": " << terminal_text(r->error)
-                      << "; still held\n";
-            status = 1;
-        }
-        if (!r->refused.empty()) {
-            std::cout << terminal_text(id) << ": left alone: " << list(r->refused)
-                      << " (may have been delivered; --force sends again)\n";
-            status = 1;
-        }
-    }
-    return status;
+    if (o.reason.empty()) return fail("release: --reason TEXT is required (it goes into the audit log)");
+    ReleaseRunner runner(store, cfg);
+    return runner.run(ids, o, std::cout);
 }
 
 int cmd_delete(QuarantineStore& store, const Config& cfg, const std::vector<std::string>& a) {
@@ -488,30 +581,7 @@ int cmd_delete(QuarantineStore& store, const Config& cfg, const std::vector<std:
     }
     if (ids.empty()) return fail("delete: which items?");
     if (reason.empty()) return fail("delete: --reason TEXT is required (it goes into the audit log)");
-    int status = 0;
-    const Reviewer reviewer = current_reviewer();
-    for (const auto& id : ids) {
-        auto item = store.get(id);
-        if (!item) {
-            std::cout << terminal_text(id) << ": not deleted: " << terminal_text(item.error().message) << "\n";
-            status = 1;
-            continue;
-        }
-        if (auto ok = may_delete(cfg.quarantine, *item, reviewer); !ok) {
-            std::cout << terminal_text(id) << ": not deleted: " << terminal_text(ok.error().message) << "\n";
-            (void)store.append_audit(audit_line({whoami(), reason, now()}, "delete_refused", id, {}, "", ok.error().message));
-            status = 1;
-            continue;
-        }
-        auto r = delete_item(store, id, {whoami(), reason, now()});
-        if (!r) {
-            std::cout << terminal_text(id) << ": not deleted: " << terminal_text(r.error().message) << "\n";
-            status = 1;
-        } else {
-            std::cout << terminal_text(id) << ": deleted\n";
-        }
-    }
-    return status;
+    return delete_items(store, cfg, ids, reason, std::cout);
 }
 
 int cmd_expire(QuarantineStore& store, const Config& cfg, const std::vector<std::string>& a) {
@@ -533,18 +603,14 @@ int cmd_expire(QuarantineStore& store, const Config& cfg, const std::vector<std:
 }
 
 int cmd_stats(QuarantineStore& store) {
-    auto ids = store.ids();
-    if (!ids) return fail(ids.error().message);
+    auto all = store.summaries();
+    if (!all) return fail(all.error().message);
     std::map<std::string, std::size_t> items_by_state, rcpts_by_state, by_rule;
-    std::size_t bytes = 0, unreadable = 0;
+    std::size_t bytes = 0;
     int64_t oldest = -1;
     std::string oldest_id;
-    for (const auto& id : *ids) {
-        auto it = store.get(id);
-        if (!it) {
-            ++unreadable;
-            continue;
-        }
+    for (const Item& item : *all) {
+        const Item* it = &item;
         ++items_by_state[it->overall_state()];
         for (const auto& r : it->rcpts) ++rcpts_by_state[std::string(state_name(r.state))];
         for (const auto& rule : [&] {
@@ -561,14 +627,13 @@ int cmd_stats(QuarantineStore& store) {
         }
     }
     std::ostringstream os;
-    os << "items: " << ids->size() << " (" << bytes << " bytes)\n";
+    os << "items: " << all->size() << " (" << bytes << " bytes)\n";
     for (const auto& [s, n] : items_by_state) os << "  " << s << ": " << n << "\n";
     os << "recipients:\n";
     for (const auto& [s, n] : rcpts_by_state) os << "  " << s << ": " << n << "\n";
     os << "by rule:\n";
     for (const auto& [r, n] : by_rule) os << "  " << terminal_text(r) << ": " << n << "\n";
     if (oldest >= 0) os << "oldest held: " << oldest_id << " (" << utc(oldest) << " UTC)\n";
-    if (unreadable) os << "unreadable items: " << unreadable << " (ordinance quarantine verify)\n";
     std::cout << os.str();
     return 0;
 }
@@ -583,12 +648,17 @@ int cmd_verify(QuarantineStore& store) {
     for (const auto& id : *ids)
         if (auto it = store.get(id); !it) problems.push_back("item " + id + ": " + it.error().message);
     for (const auto& p : problems) std::cout << "audit.log " << terminal_text(p) << "\n";
+    // The list index is rebuilt from the items (a cache: nothing in it is needed to verify).
+    auto indexed = store.rebuild_index();
+    if (!indexed) std::cout << "index: not rebuilt: " << terminal_text(indexed.error().message) << "\n";
     if (!problems.empty()) {
         std::cout << problems.size() << " problem(s)\n";
         return 1;
     }
-    std::cout << "audit log: " << lines << " line(s), chain intact; " << ids->size() << " item(s) readable\n";
-    return 0;
+    std::cout << "audit log: " << lines << " line(s), chain intact; " << ids->size() << " item(s) readable";
+    if (indexed) std::cout << "; index rebuilt (" << *indexed << " item(s))";
+    std::cout << "\n";
+    return indexed ? 0 : 1;
 }
 
 }  // namespace
@@ -605,7 +675,7 @@ int cmd_quarantine(const std::string& config, const std::vector<std::string>& se
         }
     const std::string& sub = args[0];
     std::vector<std::string> rest(args.begin() + 1, args.end());
-    static const char* known[] = {"list", "show", "release", "delete", "expire", "stats", "verify"};
+    static const char* known[] = {"list", "show", "review", "release", "delete", "expire", "stats", "verify", "digest", "settle"};
     if (std::find(std::begin(known), std::end(known), sub) == std::end(known))
         return fail("unknown command '" + terminal_text(sub) + "' (try 'ordinance quarantine --help')");
     auto cfg = load_config(config, sets);
@@ -618,6 +688,9 @@ int cmd_quarantine(const std::string& config, const std::vector<std::string>& se
     QuarantineStore& s = **store;
     if (sub == "list") return cmd_list(s, rest);
     if (sub == "show") return cmd_show(s, rest);
+    if (sub == "review") return cmd_review(s, **cfg, rest);
+    if (sub == "digest") return cmd_digest(s, **cfg, rest);
+    if (sub == "settle") return cmd_settle(s, rest);
     if (sub == "release") return cmd_release(s, **cfg, rest);
     if (sub == "delete") return cmd_delete(s, **cfg, rest);
     if (sub == "expire") return cmd_expire(s, **cfg, rest);

@@ -305,7 +305,11 @@ EOF
     pf -M "127.0.0.1:$SMTP_PORT/inet = 127.0.0.1:$SMTP_PORT inet n - n - - smtpd"
     # Released messages come back here: no milters, so they are not judged (and held) again.
     if [[ -n $REINJECT_PORT ]]; then
-        pf -M "127.0.0.1:$REINJECT_PORT/inet = 127.0.0.1:$REINJECT_PORT inet n - n - - smtpd -o syslog_name=postfix/reinject -o smtpd_milters= -o non_smtpd_milters= -o receive_override_options=no_milters -o smtpd_client_restrictions=permit_mynetworks,reject"
+        pf -M "127.0.0.1:$REINJECT_PORT/inet = 127.0.0.1:$REINJECT_PORT inet n - n - - smtpd -o syslog_name=postfix/reinject -o smtpd_milters= -o non_smtpd_milters= -o receive_override_options=no_milters -o smtpd_client_restrictions=permit_mynetworks,reject -o cleanup_service_name=reinject-cleanup"
+        # Its own cleanup logs each release id (X-Ordinance-Release), so that `ordinance
+        # quarantine settle` can tell from the log whether an interrupted release was taken.
+        printf '/^X-Ordinance-Release:/ INFO\n' >"$ETC/reinject_header_checks"
+        pf -M "reinject-cleanup/unix = reinject-cleanup unix n - n - 0 cleanup -o syslog_name=postfix/reinject -o header_checks=regexp:$ETC/reinject_header_checks"
     fi
     # Exactly one postlog service (needed for maillog_file).
     if [[ $(pf -M | awk '$1 == "postlog"' | wc -l) == 0 ]]; then

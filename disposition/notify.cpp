@@ -42,11 +42,19 @@ bool wants_notice(const Config& cfg, const Envelope& env, const Decision& d) {
     return false;
 }
 
-std::string compose_notice(const Config& cfg, const Envelope& env, const mime::Message& msg, const Decision& d) {
+namespace {
+
+std::string gateway_from(const Config& cfg) {
     std::string from = cfg.notify.from;
     if (from.find('@') == std::string::npos)
         from += "@" + (cfg.organisation.internal_domains.empty() ? std::string("localhost")
                                                                   : cfg.organisation.internal_domains.front());
+    return from;
+}
+
+// The headers of a notice from the gateway to `to`; `kind` goes into X-Ordinance-Notice.
+std::string notice_headers(const Config& cfg, const std::string& to, const std::string& subject, const std::string& kind) {
+    std::string from = gateway_from(cfg);
     char date[64];
     std::time_t now = std::time(nullptr);
     std::tm tm{};
@@ -55,18 +63,89 @@ std::string compose_notice(const Config& cfg, const Envelope& env, const mime::M
     static thread_local std::mt19937_64 rng{std::random_device{}()};
     char id[40];
     std::snprintf(id, sizeof id, "%016llx", static_cast<unsigned long long>(rng()));
-    std::string subject = one_line(msg.header("Subject"));
-    std::string rcpts;
-    for (const auto& r : env.rcpts) rcpts += (rcpts.empty() ? "" : ", ") + r;
     std::string m;
     m += "From: " + (cfg.organisation.name.empty() ? std::string("Mail gateway") : one_line(cfg.organisation.name) + " mail gateway") +
          " <" + from + ">\r\n";
-    m += "To: <" + env.mail_from + ">\r\n";
-    m += "Subject: Your message was held: " + (subject.empty() ? std::string("(no subject)") : subject) + "\r\n";
+    m += "To: <" + to + ">\r\n";
+    m += "Subject: " + one_line(subject) + "\r\n";
     m += "Date: " + std::string(date) + "\r\n";
     m += "Message-ID: <ordinance-notice-" + std::string(id) + "@" + from.substr(from.find('@') + 1) + ">\r\n";
     m += "Auto-Submitted: auto-generated\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n"
-         "Content-Transfer-Encoding: 8bit\r\nX-Ordinance-Notice: held\r\n\r\n";
+         "Content-Transfer-Encoding: 8bit\r\nX-Ordinance-Notice: " + kind + "\r\n\r\n";
+    return m;
+}
+
+// The template for the first holding finding whose category has one, else "default"; null: none.
+const TextTemplate* pick(const std::map<std::string, TextTemplate>& ts, const Decision& d) {
+    for (const auto& f : d.findings)
+        if (f.action == Verdict::Quarantine)
+            if (auto it = ts.find(f.category); it != ts.end()) return &it->second;
+    auto it = ts.find("default");
+    return it == ts.end() ? nullptr : &it->second;
+}
+
+std::string crlf(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        if (c == '\n') out += "\r\n";
+        else if (c != '\r') out += c;
+    }
+    if (out.size() < 2 || out.compare(out.size() - 2, 2, "\r\n") != 0) out += "\r\n";
+    return out;
+}
+
+}  // namespace
+
+std::map<std::string, std::string> notice_values(const Config& cfg, const Envelope& env, const mime::Message& msg,
+                                                 const Decision& d, const std::string& identity,
+                                                 const std::string& supervisor) {
+    std::map<std::string, std::string> v;
+    std::string subject = one_line(msg.header("Subject"));
+    v["sender"] = env.mail_from.empty() ? "<>" : one_line(env.mail_from);
+    v["identity"] = one_line(identity.empty() ? env.mail_from : identity);
+    std::string rcpts;
+    for (const auto& r : env.rcpts) rcpts += (rcpts.empty() ? "" : ", ") + r;
+    v["recipients"] = one_line(rcpts);
+    v["subject"] = subject.empty() ? "(no subject)" : subject;
+    char date[64];
+    std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    ::gmtime_r(&now, &tm);
+    std::strftime(date, sizeof date, "%Y-%m-%d %H:%M UTC", &tm);
+    v["date"] = date;
+    v["queue_id"] = env.queue_id.empty() ? "(none)" : one_line(env.queue_id);
+    std::string rules, cats, reasons, policy;
+    for (const auto& f : d.findings) {
+        if (f.action != Verdict::Quarantine) continue;
+        if (("," + rules + ",").find("," + f.rule + ",") == std::string::npos) rules += (rules.empty() ? "" : ", ") + f.rule;
+        if (("," + cats + ",").find("," + f.category + ",") == std::string::npos) cats += (cats.empty() ? "" : ", ") + f.category;
+        reasons += "  - " + one_line(f.reason) + " [" + f.rule + "]\n";
+        std::string ref = cfg.rule_book ? cfg.rule_book->reference(f.rule) : "";
+        if (!ref.empty() && policy.find("  - " + ref + "\n") == std::string::npos) policy += "  - " + ref + "\n";
+    }
+    if (!reasons.empty()) reasons.pop_back();
+    if (!policy.empty()) policy.pop_back();
+    v["rules"] = rules;
+    v["categories"] = cats;
+    v["reasons"] = reasons;
+    v["policy"] = policy.empty() ? "  - (no policy paragraph recorded)" : policy;
+    v["contact"] = one_line(cfg.notify.contact);
+    v["supervisor"] = one_line(supervisor);
+    v["organisation"] = one_line(cfg.organisation.name.empty() ? std::string("the organisation") : cfg.organisation.name);
+    return v;
+}
+
+std::string compose_notice(const Config& cfg, const Envelope& env, const mime::Message& msg, const Decision& d) {
+    if (const TextTemplate* t = pick(cfg.notify.sender_text, d)) {
+        auto v = notice_values(cfg, env, msg, d, "", "");
+        return notice_headers(cfg, env.mail_from, expand_template(t->subject, v), "held") +
+               crlf(expand_template(t->body, v));
+    }
+    std::string subject = one_line(msg.header("Subject"));
+    std::string rcpts;
+    for (const auto& r : env.rcpts) rcpts += (rcpts.empty() ? "" : ", ") + r;
+    std::string m = notice_headers(cfg, env.mail_from,
+                                   "Your message was held: " + (subject.empty() ? std::string("(no subject)") : subject), "held");
     m += "Your message was not delivered. The mail gateway is holding it for review.\r\n\r\n";
     m += "  Subject:    " + (subject.empty() ? std::string("(no subject)") : subject) + "\r\n";
     m += "  To:         " + one_line(rcpts) + "\r\n";
@@ -78,6 +157,28 @@ std::string compose_notice(const Config& cfg, const Envelope& env, const mime::M
          "contact the help desk. If you think this is a mistake, ask the mail administrators to\r\n"
          "review the held message (quote the queue ID above).\r\n";
     return m;
+}
+
+bool wants_supervisor_notice(const Config& cfg, const Decision& d) {
+    if (!cfg.notify.enabled || d.verdict != Verdict::Quarantine) return false;
+    for (const auto& f : d.findings)
+        if (f.action == Verdict::Quarantine)
+            for (const auto& c : cfg.notify.supervisor_categories)
+                if (f.category == c) return true;
+    return false;
+}
+
+std::string compose_supervisor_notice(const Config& cfg, const Envelope& env, const mime::Message& msg,
+                                      const Decision& d, const std::string& identity, const std::string& supervisor) {
+    auto v = notice_values(cfg, env, msg, d, identity, supervisor);
+    if (const TextTemplate* t = pick(cfg.notify.supervisor_text, d))
+        return notice_headers(cfg, supervisor, expand_template(t->subject, v), "supervisor") +
+               crlf(expand_template(t->body, v));
+    return notice_headers(cfg, supervisor, "Held for policy review: mail from " + v["identity"], "supervisor") +
+           crlf("A message from " + v["identity"] + ", whose supervisor you are, is held for review.\n\n"
+                "  Subject:    " + v["subject"] + "\n  To:         " + v["recipients"] + "\n  Held:       " + v["date"] +
+                "\n  Queue ID:   " + v["queue_id"] + "\n\nWhy:\n" + v["reasons"] + "\n\nPolicy:\n" + v["policy"] +
+                "\n\nThe message itself is not attached. Questions: " + v["contact"] + ".\n");
 }
 
 Result<Ok> smtp_submit(const std::string& hostport, const std::string& rcpt, const std::string& message,
@@ -107,7 +208,8 @@ Notifier::~Notifier() {
 
 void Notifier::update(const Config& cfg) {
     std::lock_guard<std::mutex> lock(mu_);
-    smtp_ = cfg.notify.smtp;
+    // By default the re-injection listener: a smtpd with no milters, so a notice is never held.
+    smtp_ = cfg.notify.smtp.empty() ? cfg.quarantine.reinject : cfg.notify.smtp;
     retry_seconds_ = static_cast<long>(cfg.notify.retry_seconds);
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <condition_variable>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -21,8 +22,21 @@ namespace ord::disposition {
 // Whether this held message's sender is to be told (notify.enabled, categories, directions).
 bool wants_notice(const Config& cfg, const Envelope& env, const Decision& d);
 
-// The notice itself, RFC 5322 with CRLF line ends: to the envelope sender, from the gateway.
+// The notice itself, RFC 5322 with CRLF line ends: to the envelope sender, from the gateway;
+// from notify.templates (by category, then "default") when configured, else the built-in text.
 std::string compose_notice(const Config& cfg, const Envelope& env, const mime::Message& msg, const Decision& d);
+
+// issue 13: the values of the notice placeholders (Config::Notify::placeholders()) for a held
+// message; `identity` the sender as the Engine decided, `supervisor` theirs (may be empty).
+std::map<std::string, std::string> notice_values(const Config& cfg, const Envelope& env, const mime::Message& msg,
+                                                 const Decision& d, const std::string& identity,
+                                                 const std::string& supervisor);
+// Whether the sender's supervisor is told (a holding finding in notify.supervisor_categories).
+bool wants_supervisor_notice(const Config& cfg, const Decision& d);
+// The supervisor's notice (notify.supervisor_templates, or the built-in text): who, what, which
+// rule and policy paragraph; never the message itself.
+std::string compose_supervisor_notice(const Config& cfg, const Envelope& env, const mime::Message& msg,
+                                      const Decision& d, const std::string& identity, const std::string& supervisor);
 
 // Submits one message by SMTP to "HOST:PORT" with MAIL FROM:<>. Errors say which step failed.
 Result<Ok> smtp_submit(const std::string& hostport, const std::string& rcpt, const std::string& message,

@@ -116,6 +116,15 @@ Plan make_plan(const PlanInputs& in, Decision d) {
     p.journal_body = p.goes_on() || p.store.has_value();
     if (d.verdict == Verdict::Quarantine && wants_notice(cfg, in.env, d))
         p.notices.push_back({in.env.mail_from, compose_notice(cfg, in.env, in.msg, d)});
+    // The sender's supervisor, for a policy violation by a verified sender of ours.
+    if (in.engine && wants_supervisor_notice(cfg, d)) {
+        MessageContext ctx = in.engine->context(in.env);
+        if (ctx.identity.internal_sender() && !ctx.identity.address.empty()) {
+            auto sup = in.engine->services().policy->supervisor(ctx.identity.address, ctx.deadline);
+            if (sup.found())
+                p.notices.push_back({*sup, compose_supervisor_notice(cfg, in.env, in.msg, d, ctx.identity.address, *sup)});
+        }
+    }
 
     if (!p.headers.empty()) p.needs |= kNeedAddHeader;
     if (!p.recipients.empty()) p.needs |= kNeedAddRcpt | kNeedDelRcpt;

@@ -105,6 +105,9 @@ struct PlanInputs {
     const mime::Message& msg;    // parsed from raw
     // Name for the kept original when a part is stripped; empty: disposition::kept_name().
     std::string keep_name = {};
+    // The engine that decided: for the supervisor notice (the sender's identity, the policy
+    // store's supervisor map); null: no supervisor notice.
+    const Engine* engine = nullptr;
 };
 
 // Computes the plan for the end-of-message decision `d`. No side effect. A part that the

@@ -392,7 +392,7 @@ sfsistat on_eom(SMFICTX* ctx) {
         ord::mime::Message msg = ord::mime::parse(*raw, cfg.limits);
         // The plan first (no side effect), then its steps in disposition/execute.h's order.
         ord::disposition::Plan plan = ord::disposition::make_plan(
-            {cfg, s->env, *raw, msg}, s->engine->message(s->env, msg, s->rcpt_findings));
+            {cfg, s->env, *raw, msg, {}, s->engine.get()}, s->engine->message(s->env, msg, s->rcpt_findings));
         if (!plan.strip_failed.empty())
             log::warn("strip_failed", {{"qid", s->env.queue_id}, {"part", plan.strip_failed}});
         double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();

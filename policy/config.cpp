@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdlib>
 #include <span>
+#include <tuple>
 #include <toml++/toml.h>
 
 #include "base/address.h"
@@ -186,12 +187,51 @@ void read_attachments(ConfigReader& w, const toml::table& root, Config* cfg) {
     for (auto& s : a.allow_senders) s = ascii_lower(s);
 }
 
+}  // namespace
+
+const std::vector<std::string>& Config::Notify::placeholders() {
+    static const std::vector<std::string> names = {"sender",  "identity", "recipients", "subject", "date",
+                                                   "queue_id", "rules",    "categories", "reasons", "policy",
+                                                   "contact",  "supervisor", "organisation"};
+    return names;
+}
+
+namespace {
+
+// issue 13: [notify] templates, supervisor_templates (category -> file), supervisor_categories,
+// contact; each file read and its placeholders checked now (Config::Notify::placeholders()).
+void read_notice_templates(ConfigReader& w, const toml::table& t, Config* cfg) {
+    auto& n = cfg->notify;
+    w.strings(t, "supervisor_categories", n.supervisor_categories);
+    w.str(t, "contact", n.contact);
+    for (auto [name, files, text] : {std::tuple{"templates", &n.templates, &n.sender_text},
+                                     std::tuple{"supervisor_templates", &n.supervisor_templates, &n.supervisor_text}}) {
+        const std::string section = std::string("notify.") + name;
+        const toml::table* g = w.table(t, name, section);
+        if (!g) continue;
+        for (const auto& [key, node] : *g) {
+            std::string file;
+            w.str(*g, key.str(), file);
+            if (file.empty()) {
+                w.error(node, section + "." + std::string(key.str()) + " must name a template file");
+                continue;
+            }
+            (*files)[std::string(key.str())] = file;
+            auto tt = load_text_template(cfg->resolve(file), Config::Notify::placeholders());
+            if (!tt) w.error(node, section + "." + std::string(key.str()) + ": " + tt.error().message);
+            else (*text)[std::string(key.str())] = std::move(*tt);
+        }
+    }
+}
+
 // [notify]: notices to senders of held mail (disposition/notify.h).
 void read_notify(ConfigReader& w, const toml::table& root, Config* cfg) {
     const toml::table* t = w.table(root, "notify", "notify");
     if (!t) return;
     auto& n = cfg->notify;
-    w.only(*t, "notify", {"enabled", "smtp", "from", "categories", "directions", "spool_dir", "retry_seconds"});
+    w.only(*t, "notify", {"enabled", "smtp", "from", "categories", "directions", "spool_dir", "retry_seconds", "templates",
+                          "supervisor_templates", "supervisor_categories", "contact"});
+    read_notice_templates(w, *t, cfg);
     w.flag(*t, "enabled", n.enabled);
     w.str(*t, "smtp", n.smtp);
     w.str(*t, "from", n.from);
@@ -200,8 +240,8 @@ void read_notify(ConfigReader& w, const toml::table& root, Config* cfg) {
     w.str(*t, "spool_dir", n.spool_dir);
     w.size(*t, "retry_seconds", n.retry_seconds);
     auto colon = n.smtp.rfind(':');
-    if (colon == std::string::npos || colon == 0 || colon + 1 == n.smtp.size() ||
-        n.smtp.find_first_not_of("0123456789", colon + 1) != std::string::npos)
+    if (!n.smtp.empty() && (colon == std::string::npos || colon == 0 || colon + 1 == n.smtp.size() ||
+        n.smtp.find_first_not_of("0123456789", colon + 1) != std::string::npos))
         w.error(t->get("smtp") ? t->get("smtp")->source() : t->source(), "notify.smtp must be HOST:PORT");
     w.one_of(*t, "directions", "notify", n.directions, kDirections);
     if (n.enabled && n.spool_dir.empty())

@@ -13,6 +13,7 @@
 
 #include "base/direction.h"
 #include "base/result.h"
+#include "base/text_template.h"
 #include "base/verdict.h"
 #include "cache/policy_settings.h"
 #include "journal/settings.h"
@@ -121,12 +122,23 @@ struct Config {
     // submitted by SMTP with the null sender, spooled and retried until the MTA takes it.
     struct Notify {
         bool enabled = true;
-        std::string smtp = "127.0.0.1:25";               // HOST:PORT of the MTA that takes notices
+        std::string smtp;  // HOST:PORT of the MTA that takes notices; "": quarantine.reinject (never held)
         std::string from = "postmaster";                  // local part or address; domain: the first internal one
         std::vector<std::string> categories = {"virus"};  // held for a finding in one of these
         std::vector<std::string> directions = {"outbound", "internal"};  // whose senders are told
         std::string spool_dir = "/var/lib/ordinance/notices";
         std::size_t retry_seconds = 60;
+        // issue 13: templated notices (base/text_template.h; files resolve against data_dir).
+        // templates: the sender's notice by the category of the holding finding, "default"
+        // for the others (none: the built-in text). supervisor_categories: held for one of
+        // these, the sender's supervisor (policy.supervisors) is told too, with
+        // supervisor_templates (same keys; none: the built-in text). contact: {{contact}}.
+        std::map<std::string, std::string> templates, supervisor_templates;
+        std::vector<std::string> supervisor_categories;
+        std::string contact = "the mail administrators (postmaster)";
+        std::map<std::string, TextTemplate> sender_text, supervisor_text;  // the files, read at load
+        // The placeholders a template may use (docs/notices.md says what each holds).
+        static const std::vector<std::string>& placeholders();
     } notify;
 
     // What the MTA is told when a step after the verdict fails (disposition/): keeping the

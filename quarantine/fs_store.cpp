@@ -9,6 +9,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <map>
+#include <set>
 #include <cerrno>
 #include <cstring>
 
@@ -85,7 +87,136 @@ Result<Ok> remove_tree_at(int parent, const std::string& name) {
     return Ok{};
 }
 
+// The index line of an item: its record without the history, on one line (the meta's values
+// are percent-encoded, so a TAB never occurs in them).
+std::string index_line(const Item& it) {
+    Item s = it;
+    s.history.clear();
+    std::string m = format_meta(s);
+    if (!m.empty() && m.back() == '\n') m.pop_back();
+    for (char& c : m)
+        if (c == '\n') c = '\t';
+    return "+ " + m + "\n";
+}
+
+const char* kIndexHeader = "ordinance-quarantine-index 1\n";
+
 }  // namespace
+
+Result<std::vector<Item>> QuarantineStore::summaries() const {
+    auto ids = this->ids();
+    if (!ids) return ids.error();
+    std::vector<Item> out;
+    for (const auto& id : *ids)
+        if (auto it = get(id)) {
+            it->history.clear();
+            out.push_back(std::move(*it));
+        }
+    return out;
+}
+
+void FsQuarantineStore::index_append(const std::string& line, bool sync) const {
+    const std::string path = dir_ + "/index";
+    mode_t mode = gid_ >= 0 ? 0640 : 0600;
+    for (int attempt = 0; attempt < 4; ++attempt) {
+        Fd f(::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC, mode));
+        if (f.fd < 0) break;
+        if (uid_ >= 0 || chown_gid() >= 0) (void)::fchown(f.fd, uid_, chown_gid());
+        while (::flock(f.fd, LOCK_EX) != 0)
+            if (errno != EINTR) return;
+        // A rebuild may have renamed a new index over this one while we waited: append to that.
+        struct stat a {}, b {};
+        if (::fstat(f.fd, &a) != 0) break;
+        if (::stat(path.c_str(), &b) != 0 || a.st_ino != b.st_ino) continue;
+        std::string add = (a.st_size == 0 ? std::string(kIndexHeader) : std::string()) + line;
+        if (write_all(f.fd, add) && (!sync || ::fdatasync(f.fd) == 0)) return;
+        break;
+    }
+    // Unwritten: no index is better than a stale one (summaries() then reads every item).
+    ::unlink(path.c_str());
+}
+
+Result<std::vector<Item>> FsQuarantineStore::summaries() const {
+    const std::string path = dir_ + "/index";
+    Fd f(::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
+    if (f.fd < 0) return QuarantineStore::summaries();
+    while (::flock(f.fd, LOCK_SH) != 0)
+        if (errno != EINTR) return QuarantineStore::summaries();
+    auto text = read_fd(f.fd, path);
+    ::flock(f.fd, LOCK_UN);
+    if (!text || text->rfind(kIndexHeader, 0) != 0 || (text->size() > 0 && text->back() != '\n'))
+        return QuarantineStore::summaries();
+    std::map<std::string, Item> known;
+    std::set<std::string> reread;
+    std::size_t pos = std::string(kIndexHeader).size();
+    while (pos < text->size()) {
+        std::size_t nl = text->find('\n', pos);
+        std::string line = text->substr(pos, nl - pos);
+        pos = nl + 1;
+        if (line.size() < 3 || line[1] != ' ') return QuarantineStore::summaries();
+        std::string rest = line.substr(2);
+        if (line[0] == '?') {
+            reread.insert(rest);
+        } else if (line[0] == '-') {
+            known.erase(rest);
+            reread.erase(rest);
+        } else if (line[0] == '+') {
+            for (char& c : rest)
+                if (c == '\t') c = '\n';
+            auto it = parse_meta(rest + "\n");
+            if (!it) return QuarantineStore::summaries();
+            reread.erase(it->id);
+            std::string id = it->id;
+            known[id] = std::move(*it);
+        } else {
+            return QuarantineStore::summaries();
+        }
+    }
+    // The directory is the truth about which items exist; the index, about what they hold,
+    // but for the ids it has no finished line for.
+    auto ids = this->ids();
+    if (!ids) return ids.error();
+    std::vector<Item> out;
+    out.reserve(ids->size());
+    for (const auto& id : *ids) {
+        auto k = known.find(id);
+        if (k != known.end() && !reread.count(id)) {
+            out.push_back(std::move(k->second));
+            continue;
+        }
+        if (auto it = get(id)) {
+            it->history.clear();
+            out.push_back(std::move(*it));
+        }
+    }
+    return out;
+}
+
+Result<std::size_t> FsQuarantineStore::rebuild_index() {
+    const std::string path = dir_ + "/index", tmp = dir_ + "/.index.tmp";
+    mode_t mode = gid_ >= 0 ? 0640 : 0600;
+    // Appenders wait on the old index's lock, then see the new file and append there.
+    Fd lock(::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC, mode));
+    if (lock.fd < 0) return io("open " + path);
+    while (::flock(lock.fd, LOCK_EX) != 0)
+        if (errno != EINTR) return io("lock " + path);
+    auto ids = this->ids();
+    if (!ids) return ids.error();
+    std::string text = kIndexHeader;
+    std::size_t n = 0;
+    for (const auto& id : *ids)
+        if (auto it = get(id)) {
+            text += index_line(*it);
+            ++n;
+        }
+    ::unlink(tmp.c_str());
+    Fd f(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode));
+    if (f.fd < 0) return io("create " + tmp);
+    if ((uid_ >= 0 || chown_gid() >= 0) && ::fchown(f.fd, uid_, chown_gid()) != 0) return io("chown " + tmp);
+    if (!write_all(f.fd, text) || ::fsync(f.fd) != 0) return io("write " + tmp);
+    if (::rename(tmp.c_str(), path.c_str()) != 0) return io("rename " + tmp);
+    return n;
+}
 
 std::string chain_append(std::string_view log_text, std::string_view line) {
     std::string prev = kGenesis;
@@ -189,9 +320,11 @@ Result<Ok> FsQuarantineStore::put(const Item& item, std::string_view raw) {
     if (::fsync(idir.fd) != 0) return fail(io("fsync " + where));
     Fd ifd(::open(items.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
     if (ifd.fd < 0) return fail(io("open " + items));
+    index_append("? " + item.id + "\n", true);
     if (::renameat2(tfd.fd, item.id.c_str(), ifd.fd, item.id.c_str(), RENAME_NOREPLACE) != 0)
         return fail(io("rename " + item.id + " into " + items));
     if (::fsync(ifd.fd) != 0 || ::fsync(tfd.fd) != 0) return io("fsync " + items);
+    index_append(index_line(item), false);
     return Ok{};
 }
 
@@ -243,8 +376,10 @@ Result<Item> FsQuarantineStore::update(const std::string& id, const Change& chan
     auto it = parse_meta(*text);
     if (!it) return Error{"format", d + "/meta: " + it.error().message};
     if (auto c = change(*it); !c) return c.error();
+    index_append("? " + id + "\n", true);
     if (auto w = write_file(dfd.fd, d, "meta", format_meta(*it)); !w) return w.error();
     if (::fsync(dfd.fd) != 0) return io("fsync " + d);
+    index_append(index_line(*it), false);
     return it;  // the lock goes with the descriptor
 }
 
@@ -265,6 +400,7 @@ Result<Ok> FsQuarantineStore::remove(const std::string& id) {
     if (ifd.fd < 0) return io("open " + items);
     if (auto r = remove_tree_at(ifd.fd, id); !r) return r;
     if (::fsync(ifd.fd) != 0) return io("fsync " + items);
+    index_append("- " + id + "\n", false);
     return Ok{};
 }
 

@@ -69,8 +69,9 @@ Result<ReleaseResult> release(QuarantineStore& store, Reinjector& out, const Rel
         if (targets.empty()) {
             if (!res.refused.empty())
                 return Error{"releasing", "item " + it.id + ": " + joined(res.refused) +
-                                              ": it may have been delivered already; check the reinjection log for "
-                                              "the release id, then use --force to send it again"};
+                                              ": it may have been delivered already; settle it from the re-injection "
+                                              "listener's log (ordinance quarantine settle ID --maillog FILE), or use "
+                                              "--force to send it again"};
             return Error{"nothing", "item " + it.id + " has no recipient left to release (" + it.overall_state() + ")"};
         }
         it.history.push_back({req.act.now, req.act.who, "claim", "release " + req.release_id + " to " + joined(targets)});

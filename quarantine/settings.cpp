@@ -9,7 +9,17 @@ void read_settings(ConfigReader& w, const toml::table& root, Settings& q) {
     if (!t) return;
     w.only(*t, "quarantine",
            {"mode", "dir", "reinject", "retention_days", "reviewers_group", "never_release", "release_groups",
-            "delete_groups"});
+            "delete_groups", "digest_to", "digest_domain", "digest_state"});
+    w.str(*t, "digest_domain", q.digest_domain);
+    w.str(*t, "digest_state", q.digest_state);
+    if (const toml::table* g = w.table(*t, "digest_to", "quarantine.digest_to"))
+        for (const auto& [key, node] : *g) {
+            std::string addr;
+            w.str(*g, key.str(), addr);
+            if (addr.find('@') == std::string::npos)
+                w.error(node, "quarantine.digest_to." + std::string(key.str()) + " must be an address");
+            q.digest_to[std::string(key.str())] = addr;
+        }
     w.str(*t, "mode", q.mode);
     w.str(*t, "dir", q.dir);
     w.str(*t, "reinject", q.reinject);

@@ -24,6 +24,12 @@ struct Settings {
     std::map<std::string, std::vector<std::string>> release_groups;
     // The same for deleting: a category here is deleted only by members of its groups (or root).
     std::map<std::string, std::vector<std::string>> delete_groups;
+    // `ordinance quarantine digest` (quarantine/digest.h): a reviewer group's address (Unix group
+    // -> address); a group without one is mailed at each member's user@digest_domain (default:
+    // the first internal domain). What each was last told is kept in digest_state ("": DIR/digest.state).
+    std::map<std::string, std::string> digest_to;
+    std::string digest_domain;
+    std::string digest_state;
     bool store() const { return mode == "store"; }
 };
 

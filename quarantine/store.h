@@ -39,6 +39,11 @@ public:
     // after whatever other writers appended (one lock across processes).
     virtual Result<Ok> append_audit(const std::string& line) = 0;
     virtual Result<std::string> audit_text() const = 0;
+    // Every item's record without its history, oldest first: what list, stats, review and
+    // digest filter on. This reads every item; the filesystem store answers from its index.
+    virtual Result<std::vector<Item>> summaries() const;
+    // Rebuilds the index from the items (verify); the number of items. 0 where there is none.
+    virtual Result<std::size_t> rebuild_index() { return std::size_t{0}; }
 };
 
 // The chain: each audit line ends in " hash=H", H = SHA-256 hex of (previous H "\n" line);
@@ -47,7 +52,12 @@ std::string chain_append(std::string_view log_text, std::string_view line);
 // Every line of `log_text` whose hash does not follow, as "line N: why"; empty when intact.
 std::vector<std::string> chain_problems(std::string_view log_text);
 
-// DIR/items/ID/{meta,message.eml}, DIR/tmp/ (items being made), DIR/audit.log.
+// DIR/items/ID/{meta,message.eml}, DIR/tmp/ (items being made), DIR/audit.log, DIR/index.
+// The index is a cache for summaries(), appended to under its lock: "? ID" (fsync'd) before an
+// item's meta is written, "+ META" (the record without history, its lines joined by TABs)
+// after, "- ID" when it is removed. An id whose last line is "?" (a writer died between the
+// two) is read from its meta; an item the index lacks is read from its meta; no index, or a
+// torn one, reads every item. rebuild_index() writes it anew (verify).
 // Files: O_EXCL temp, fsync, rename, directory fsync; mode 0600, or 0640 with group `group`
 // (the reviewers' Unix group), directories 0700 / 0750. A root caller (the command line) gives
 // what it makes to the owner of DIR, so the daemon's user can still change it.
@@ -64,6 +74,8 @@ public:
     Result<Ok> remove(const std::string& id) override;
     Result<Ok> append_audit(const std::string& line) override;
     Result<std::string> audit_text() const override;
+    Result<std::vector<Item>> summaries() const override;
+    Result<std::size_t> rebuild_index() override;
     const std::string& dir() const { return dir_; }
 
 private:
@@ -71,6 +83,9 @@ private:
         : dir_(std::move(dir)), gid_(gid), uid_(uid), owner_gid_(owner_gid) {}
     int chown_gid() const { return gid_ >= 0 ? gid_ : owner_gid_; }
     Result<Ok> write_file(int dirfd, const std::string& where, const std::string& name, std::string_view bytes) const;
+    // Appends `line` to DIR/index (made when missing) under its lock, fsync'd when `sync`. On
+    // failure the index is removed, so that summaries() reads the items instead of a stale index.
+    void index_append(const std::string& line, bool sync) const;
     std::string dir_;
     int gid_;  // -1: no reviewers group
     int uid_;  // owner given to what a root caller makes; -1: leave it

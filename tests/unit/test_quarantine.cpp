@@ -349,3 +349,66 @@ TEST_CASE("rights: never-released categories refuse everyone, release groups ref
     CHECK(may_delete(s, pd, root));
     CHECK(may_delete(s, chain, clerk));
 }
+
+TEST_CASE("fs store index: summaries follow every change, and the items win over a stale index", "[quarantine][index]") {
+    TempDir tmp;
+    auto fs = FsQuarantineStore::open(tmp.path + "/q");
+    REQUIRE(fs);
+    FsQuarantineStore& st = **fs;
+    const std::string a = "20261202T000001Z-00000001", b = "20261202T000002Z-00000002", c = "20261202T000003Z-00000003";
+    for (const auto& id : {a, b, c}) REQUIRE(st.put(sample(id), kRaw));
+    REQUIRE(st.update(b, [](Item& it) -> ord::Result<ord::Ok> {
+        it.rcpts[0].state = RcptState::Released;
+        return ord::Ok{};
+    }));
+    REQUIRE(st.remove(c));
+    // What summaries say is what the items say (without history).
+    auto truth = [&] {
+        std::vector<std::string> out;
+        auto ids = st.ids();
+        REQUIRE(ids);
+        for (const auto& id : *ids) {
+            Item it = *st.get(id);
+            it.history.clear();
+            out.push_back(format_meta(it));
+        }
+        return out;
+    };
+    auto summary = [&] {
+        std::vector<std::string> out;
+        auto all = st.summaries();
+        REQUIRE(all);
+        for (const auto& it : *all) out.push_back(format_meta(it));
+        return out;
+    };
+    const std::string index = tmp.path + "/q/index";
+    REQUIRE(std::filesystem::exists(index));
+    CHECK(summary() == truth());
+    CHECK(summary().size() == 2);
+    auto append = [&](const std::string& s) {
+        std::ofstream(index, std::ios::app) << s;
+    };
+    // A writer that died between "?" and "+": the meta it wrote is read, not the old line.
+    {
+        Item it = *st.get(a);
+        it.subject = "changed behind the index";
+        append("? " + a + "\n");
+        std::ofstream(tmp.path + "/q/items/" + a + "/meta", std::ios::trunc) << format_meta(it);
+    }
+    CHECK(summary() == truth());
+    CHECK(summary()[0].find("changed%20behind%20the%20index") != std::string::npos);
+    // An item the index does not know (put by an older version) is read from its meta.
+    std::filesystem::remove(index);
+    REQUIRE(st.put(sample(c), kRaw));  // makes a new index holding only c
+    CHECK(summary() == truth());
+    CHECK(summary().size() == 3);
+    // A torn or foreign index: every item is read.
+    append("+ ordinance-quarantine 1\tid ");
+    CHECK(summary() == truth());
+    REQUIRE(st.rebuild_index());
+    CHECK(*st.rebuild_index() == 3);
+    CHECK(summary() == truth());
+    std::ifstream in(index);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CHECK(std::count(text.begin(), text.end(), '\n') == 4);  // header and one line per item
+}
