@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "checks/assemble.h"
+#include "cli/eval_corpus.h"
 #include "base/terminal.h"
 #include "policy/direction.h"
 #include "policy/engine.h"
@@ -34,7 +35,12 @@ DESCRIPTION
     auto_forward, social_network) or "clean" for legitimate mail. Lines starting with '#'
     are comments. Each FILE (relative to DIR) is scanned exactly as `ordinance scan` would,
     with the From: address as envelope sender, the To: and Cc: addresses as recipients and
-    127.0.0.1 as the client. Only the categories of the configured rule files count.
+    127.0.0.1 as the client; FILE.envelope, when present, sets them instead (lines
+    mail_from=, rcpt= (one per line), auth_login=, client_addr=, helo=). Only the categories
+    of the configured rule files count, and forward_by_nonrecipient when labels.tsv names it.
+    DIR/journal.tsv, when present, is loaded into a temporary journal the forwarding check
+    reads (who received which original; lines MESSAGE-ID<TAB>SENDER<TAB>RCPT[,RCPT...]<TAB>
+    YYYY-MM-DD<TAB>SUBJECT, "-" for no Message-ID), removed afterwards.
 
     Prints, per category, true positives, false positives, false negatives, precision and
     recall, then how many legitimate (clean) messages were flagged at all and how many at
@@ -117,7 +123,14 @@ int cmd_eval(const std::string& config, const std::vector<std::string>& sets, co
         std::cerr << "ordinance: eval: no directory given\n(try 'ordinance eval --help')\n";
         return 2;
     }
-    auto engine = load_engine(config, sets);
+    // DIR/journal.tsv seeds a temporary journal (cli/eval_corpus.h) the engine then reads.
+    EvalJournal journal;
+    std::vector<std::string> all_sets = sets;
+    if (auto r = journal.seed(dir, all_sets); !r) {
+        std::cerr << r.error().message << "\n";
+        return 2;
+    }
+    auto engine = load_engine(config, all_sets);
     if (!engine) {
         std::cerr << engine.error().message << "\n";
         return 2;
@@ -125,6 +138,9 @@ int cmd_eval(const std::string& config, const std::vector<std::string>& sets, co
     std::set<std::string> content;
     for (const auto& r : (*engine)->config().rule_book->rules())
         if (!r.file.empty()) content.insert(r.category);  // categories from content rule files
+    // The forwarding check's category counts in a corpus that labels it (tests/corpus/forwarding).
+    if (std::string text; slurp(dir + "/labels.tsv", text) && text.find("forward_by_nonrecipient") != std::string::npos)
+        content.insert("forward_by_nonrecipient");
 
     std::ifstream labels(dir + "/labels.tsv");
     if (!labels) {
@@ -171,6 +187,10 @@ int cmd_eval(const std::string& config, const std::vector<std::string>& sets, co
                 std::string addr = extract_address(a);
                 if (!addr.empty()) env.rcpts.push_back(addr);
             }
+        if (auto r = apply_envelope_file(dir + "/" + cols[0] + ".envelope", env); !r) {
+            std::cerr << r.error().message << "\n";
+            return 2;
+        }
         ScanOutcome o = scan_message(**engine, env, raw);
         std::set<std::string> got;
         Verdict worst = Verdict::Accept;
