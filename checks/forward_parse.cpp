@@ -236,10 +236,10 @@ Field field_of(const std::string& name) {
 }
 
 // "From: x" / "Date : x" / "*From:* x" (bold in plain text) -> field and value.
-Field split_field(const std::string& line, std::string& value, std::string* raw_name = nullptr) {
+Field split_field(std::string_view line, std::string& value, std::string* raw_name = nullptr) {
     auto colon = line.find(':');
-    if (colon == std::string::npos || colon == 0 || colon > 24) return Field::None;
-    std::string name = line.substr(0, colon);
+    if (colon == std::string_view::npos || colon == 0 || colon > 24) return Field::None;
+    std::string_view name = line.substr(0, colon);
     std::string clean;
     for (char c : name)
         if (c != '*') clean += c;
@@ -252,7 +252,7 @@ Field split_field(const std::string& line, std::string& value, std::string* raw_
 }
 
 // The separator a client writes above a forwarded or original message; "" when `l` is none.
-std::string marker_style(const std::string& raw) {
+std::string marker_style(std::string_view raw) {
     std::string l = fold(trim(raw));
     if (l.empty()) return {};
     std::size_t lead = 0;
@@ -283,7 +283,7 @@ std::string marker_style(const std::string& raw) {
 }
 
 // "On Mon, Jan 5, 2026 at 10:00 AM Alice <a@x> wrote:" and its translations.
-bool attribution_line(const std::string& raw) {
+bool attribution_line(std::string_view raw) {
     std::string l = fold(trim(raw));
     if (l.size() < 8 || l.back() != ':') return false;
     auto starts = [&](const char* p) { return l.rfind(p, 0) == 0; };
@@ -294,18 +294,28 @@ bool attribution_line(const std::string& raw) {
 }
 
 // One text line with its quote prefix ("> > ") and indentation removed.
-std::string unquote(std::string_view line) {
+std::string_view unquote(std::string_view line) {
     std::size_t i = 0;
     while (i < line.size() && (line[i] == '>' || line[i] == ' ' || line[i] == '\t' || line[i] == '|')) ++i;
-    std::string s(line.substr(i));
-    while (!s.empty() && (s.back() == '\r' || s.back() == ' ' || s.back() == '\t')) s.pop_back();
+    std::string_view s = line.substr(i);
+    while (!s.empty() && (s.back() == '\r' || s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
     return s;
+}
+
+// Only a line with an early colon (a field), one ending in a colon (Apple's separator, a reply
+// attribution) or one of dashes or underscores (a separator) can start anything: the rest is
+// passed over without folding it (most of a long body).
+bool may_start(std::string_view l) {
+    if (l.empty()) return false;
+    if (l.front() == '-' || l.front() == '_' || l.back() == ':') return true;
+    auto c = l.find(':');
+    return c != std::string_view::npos && c <= 24;
 }
 
 }  // namespace
 
 std::vector<Original> parse_inline(std::string_view text, const DisplayNames* dir, bool* attribution, bool* marker) {
-    std::vector<std::string> lines;
+    std::vector<std::string_view> lines;
     for (std::size_t pos = 0; pos <= text.size();) {
         std::size_t e = text.find('\n', pos);
         if (e == std::string_view::npos) e = text.size();
@@ -315,6 +325,10 @@ std::vector<Original> parse_inline(std::string_view text, const DisplayNames* di
     std::vector<Original> out;
     std::size_t i = 0;
     while (i < lines.size()) {
+        if (!may_start(lines[i])) {
+            ++i;
+            continue;
+        }
         std::string style = marker_style(lines[i]);
         if (attribution && attribution_line(lines[i])) *attribution = true;
         std::string value;
@@ -327,7 +341,7 @@ std::vector<Original> parse_inline(std::string_view text, const DisplayNames* di
                     start = k;
                     break;
                 }
-                if (style == "notes" && notes_from.empty() && !lines[k].empty()) notes_from = lines[k];
+                if (style == "notes" && notes_from.empty() && !lines[k].empty()) notes_from = std::string(lines[k]);
             }
         } else if (split_field(lines[i], value) == Field::From) {
             // A header block with no separator above it: From plus two more fields close by.
@@ -351,7 +365,7 @@ std::vector<Original> parse_inline(std::string_view text, const DisplayNames* di
         std::size_t k = start;
         int seen = 0;
         for (; k < lines.size(); ++k) {
-            const std::string& l = lines[k];
+            std::string_view l = lines[k];
             if (l.empty()) {
                 // A block ends at an empty line, unless one more field follows at once (HTML
                 // reduced to text leaves empty lines between rows).
