@@ -444,6 +444,7 @@ Original from_headers(const std::vector<mime::HeaderField>& headers, const Displ
         } else if (n == "date" && o.date.empty()) o.date = trim(h.raw);
         else if (n == "subject" && o.subject.empty()) o.subject = trim(h.decoded);
         else if (n == "message-id" && o.message_id.empty()) o.message_id = trim(h.raw);
+        else if (n == "list-id" || n == "list-post") o.list = true;
     }
     return o;
 }

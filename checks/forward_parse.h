@@ -48,6 +48,7 @@ struct Original {
     std::string style;  // rfc822, outlook, gmail, apple, thunderbird, notes, header_block, resent
     std::vector<Person> from, to, cc;
     bool has_recipients = false;  // a To or Cc field was there (it may still have named no one)
+    bool list = false;  // List-Id / List-Post: it came through a mailing list, its To is the list
     std::string date, subject, message_id;
 };
 

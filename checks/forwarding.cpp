@@ -236,7 +236,8 @@ void ForwardingCheck::nonrecipient(const MessageContext& ctx, const mime::Messag
         }
     };
     const Original& first = fw.levels.back();
-    bool recipients_known = first.has_recipients;
+    // Mail that came through a mailing list names the list, not who got it.
+    bool recipients_known = first.has_recipients && !first.list;
     for (std::size_t k = fw.levels.size(); k-- > 0;) {
         const Original& o = fw.levels[k];
         bool innermost = k + 1 == fw.levels.size();
@@ -255,14 +256,17 @@ void ForwardingCheck::nonrecipient(const MessageContext& ctx, const mime::Messag
     }
     // The forward refers to messages (References, In-Reply-To) the journal shows they received.
     if (history_)
-        for (const char* h : {"in-reply-to", "references"})
-            for (const auto& mid : message_ids(msg.header(h)))
+        for (const char* h : {"in-reply-to", "references"}) {
+            auto ids = message_ids(msg.header(h));
+            if (ids.size() > 20) ids.erase(ids.begin(), ids.end() - 20);  // the newest; a hostile header has thousands
+            for (const auto& mid : ids)
                 if (auto r = history_->recipients_of(mid, ctx.deadline); r.found())
                     for (const auto& a : *r)
                         if (holders.canonical(a) == who) {
                             holders.add(a);
                             decided = "journal (" + std::string(h) + ")";
                         }
+        }
     if (journal_known && decided == "headers") decided = "journal";
 
     std::string how;
@@ -282,8 +286,10 @@ void ForwardingCheck::nonrecipient(const MessageContext& ctx, const mime::Messag
     if (!first.message_id.empty()) evidence += " message_id=" + first.message_id;
     if (!journal_known && (!recipients_known || !unresolved.empty())) {
         report(false, "Forwarded mail whose original recipients cannot be known",
-               evidence + " decided=unknown (" + (recipients_known ? "names not in the directory: " + join(unresolved, 3)
-                                                                    : std::string("no To/Cc quoted")) + ")");
+               evidence + " decided=unknown (" +
+                   (first.list ? std::string("came through a mailing list")
+                    : recipients_known ? "names not in the directory: " + join(unresolved, 3)
+                                       : std::string("no To/Cc quoted")) + ")");
         return;
     }
     report(true, "Forwarded mail the sender was not an intended recipient of", evidence + " decided=" + decided);

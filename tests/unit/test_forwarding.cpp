@@ -199,6 +199,14 @@ TEST_CASE("forward_by_nonrecipient from the quoted header, the directory and the
     auto again = forwarding_findings(**engine, "dave@modot.mo.gov", fwd_of("dave@modot.mo.gov", kBlock));
     REQUIRE(again.size() == 1);
     CHECK(again[0].evidence.find("decided=journal") != std::string::npos);
+    // References: the journal shows erin received a message the forward refers to.
+    std::string other = "-----Original Message-----\r\nFrom: alice@modot.mo.gov\r\nSent: Monday, November 2, 2026\r\n"
+                        "To: bob@modot.mo.gov\r\nSubject: Thread\r\n\r\nx\r\n";
+    std::string refs = "From: erin@modot.mo.gov\r\nTo: bob@modot.mo.gov\r\nSubject: FW: Thread\r\n"
+                       "References: <thread-1@modot.mo.gov>\r\n\r\nFYI\r\n\r\n" + other;
+    CHECK(forwarding_findings(**engine, "erin@modot.mo.gov", refs).size() == 1);
+    j.add("<thread-1@modot.mo.gov>", "alice@modot.mo.gov", {"bob@modot.mo.gov", "erin@modot.mo.gov"}, 1793632440, "An earlier message");
+    CHECK(forwarding_findings(**engine, "erin@modot.mo.gov", refs).empty());
     // Recipients nobody can know: the weak finding, tagged.
     std::string unknown = "-----Original Message-----\r\nFrom: alice@modot.mo.gov\r\nSent: Monday, November 2, 2026\r\n"
                           "To: Distribution List\r\nSubject: Other\r\n\r\nx\r\n";

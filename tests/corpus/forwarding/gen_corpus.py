@@ -378,6 +378,24 @@ def special_cases(c, styles, n, holdout):
             "Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n" + body
         n += 1
         c.write("reply", raw, "clean", f"a reply by {replier} ({subj.split(':')[0]}): not a forward")
+    if not holdout:
+        # Mail that came through a list names the list: without the journal nobody can say who
+        # got it -- the weak finding (tag), never a hold.
+        lst = ("From: Highway News <news@transportation-weekly.org>\nTo: subscribers@transportation-weekly.org\n"
+               "List-Id: <subscribers.transportation-weekly.org>\nSubject: Weekly highway news\n"
+               f"Date: Mon, 2 Nov 2026 07:00:00 -0600\nMessage-ID: <news{n}@transportation-weekly.org>\n"
+               "Content-Type: text/plain\n\nThis week: paving season wraps up.\n")
+        b = f"=_mixed_list{n}"
+        raw = (headers(name_addr("erin"), name_addr("bob"), "Fw: Weekly highway news", f"<l{n}@{DOM}>") +
+               f'Content-Type: multipart/mixed; boundary="{b}"\n\n--{b}\nContent-Type: text/plain\n\nSee attached.\n\n'
+               f"--{b}\nContent-Type: message/rfc822\n\n{lst}\n--{b}--\n")
+        n += 1
+        c.write("list_rfc822", raw, "clean", "a list mail forwarded: its recipients cannot be known (weak tag only)")
+        o = Orig(n, "vendor", ["bob"]); n += 1
+        o.to = []
+        plain = outlook(o).replace("To: \n", "To: undisclosed-recipients:;\n")
+        c.write("undisclosed", forward_message("erin", name_addr("bob"), "FW:", (plain, None), NOTE, f"<u{n}@{DOM}>"),
+                "clean", "original to undisclosed-recipients: unknown (weak tag only)")
     # Inbound: an outside sender forwards our mail to us (not originated by our users).
     o = Orig(n, "alice", ["bob"]); n += 1
     c.write("inbound_forward", forward_message("partner", name_addr("bob"), "Fwd:", STYLES_A["gmail"](o), NOTE, f"<f{n}@cityofkc.org>"),
