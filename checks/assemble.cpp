@@ -5,6 +5,7 @@
 #include "base/log.h"
 #include "cache/policy_files.h"
 #include "checks/clamav_engine.h"
+#include "checks/journal_history.h"
 
 namespace ord {
 namespace {
@@ -56,6 +57,15 @@ Result<std::shared_ptr<const Services>> build_services(const Config& cfg, const 
                         {"signatures", std::to_string(s->antivirus->signatures())},
                         {"ms", std::to_string(static_cast<long>(s->antivirus->load_ms()))}});
         }
+    }
+
+    if (cfg.journal.enabled && cfg.forwarding.enabled && cfg.forwarding.use_journal) {
+        std::string path = cfg.journal.dir + "/index.sqlite";
+        if (previous && previous->history && previous->history_path == path)
+            s->history = previous->history;  // keeps its open index
+        else
+            s->history = std::make_shared<JournalHistory>(path);
+        s->history_path = path;
     }
 
     if (previous) {

@@ -15,7 +15,11 @@ namespace {
 
 constexpr std::size_t kStem = 6;            // bytes kept of a long word
 constexpr std::size_t kMaxTokens = 2000;    // per message: the first 2,000 words decide
-constexpr float kQuotedPlain = 0.5f;        // weight of quoted text as plain features
+constexpr float kQuotedPlain = 0.5f;
+// The vector is scaled to length 1, but never by more than 1/kMinNorm: a text of a dozen words
+// carries less evidence than a page, and must not weigh as much (an out-of-office reply, an
+// empty body with a subject).
+constexpr double kMinNorm = 3.0;        // weight of quoted text as plain features
 constexpr const char* kMagic = "ordinance-content-model 1";
 
 // Feature hashes are built from word hashes (FNV-1a, 64 bits) so that the mail path never
@@ -152,7 +156,7 @@ FeatureVector message_features(const mime::Message& msg, const std::vector<Conte
     }
     std::sort(fv.items.begin(), fv.items.end());
     if (norm > 0) {
-        float inv = static_cast<float>(1.0 / std::sqrt(norm));
+        float inv = static_cast<float>(1.0 / std::max(std::sqrt(norm), kMinNorm));
         for (auto& it : fv.items) it.second *= inv;
     }
     return fv;
@@ -284,7 +288,7 @@ std::vector<ContentModel::Score> ContentModel::score_texts(const std::vector<Con
         sl.count = static_cast<float>(std::log1p(sl.count));
         norm += static_cast<double>(sl.count) * sl.count;
     }
-    const double inv = norm > 0 ? 1.0 / std::sqrt(norm) : 0.0;
+    const double inv = norm > 0 ? 1.0 / std::max(std::sqrt(norm), kMinNorm) : 0.0;
     std::vector<std::vector<Term>> terms(nc);
     for (std::size_t c = 0; c < nc; ++c) out[c].margin = bias_[c];
     for (const auto& sl : table) {

@@ -13,7 +13,8 @@
 //                      the sender's own
 // Header fields are not features: List-Id, List-Unsubscribe and Precedence mark bulk mail, which
 // the agency's own bulletins and every discussion list are too; the rule files weigh them.
-// Each value is log(1 + count); the vector is scaled to length 1.
+// Each value is log(1 + count); the vector is scaled to length 1, except that a short text
+// (length under 3 before scaling) is scaled by 1/3 only: few words are little evidence.
 #pragma once
 
 #include <cstddef>

@@ -6,6 +6,7 @@
 #include "checks/attachment_check.h"
 #include "checks/content_check.h"
 #include "checks/directory_check.h"
+#include "checks/forwarding.h"
 #include "checks/malformed_check.h"
 #include "checks/size_check.h"
 
@@ -30,6 +31,9 @@ const std::array kChecks{
                  }},
     CheckFactory{"antivirus", [](const Config& c, const Services& s) -> std::unique_ptr<Check> {
                      return std::make_unique<AntivirusCheck>(c, s.antivirus);
+                 }},
+    CheckFactory{"forwarding", [](const Config& c, const Services& s) -> std::unique_ptr<Check> {
+                     return std::make_unique<ForwardingCheck>(c, s.policy, s.history, s.clock);
                  }},
 };
 

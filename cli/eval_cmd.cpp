@@ -17,6 +17,7 @@
 #include <fstream>
 #include "checks/scan.h"
 #include "cli/corpus.h"
+#include "cli/eval_corpus.h"
 #include "mime/parse.h"
 #include "policy/config.h"
 #include "policy/direction.h"
@@ -46,8 +47,13 @@ DESCRIPTION
     Each message is scanned exactly as `ordinance scan` would, with the From: address as
     envelope sender, the To: and Cc: addresses as recipients and 127.0.0.1 as the client;
     with --inbound, as mail arriving from outside instead: client 192.0.2.1 and one
-    recipient at the first internal domain. Only the categories of the configured rule
-    files count.
+    recipient at the first internal domain. FILE.envelope, when present, sets the envelope
+    instead (lines mail_from=, rcpt= (one per line), auth_login=, client_addr=, helo=).
+    Only the categories of the configured rule files count, and forward_by_nonrecipient
+    when the labels name it. With one DIR, DIR/journal.tsv, when present, is loaded into a
+    temporary journal the forwarding check reads (who received which original; lines
+    MESSAGE-ID<TAB>SENDER<TAB>RCPT[,RCPT...]<TAB>YYYY-MM-DD<TAB>SUBJECT, "-" for no
+    Message-ID), removed afterwards.
 
     Prints, per category, true positives, false positives, false negatives, precision and
     recall; then, for legitimate mail, how many were flagged at all (any content finding:
@@ -146,7 +152,16 @@ int cmd_eval(const std::string& config, const std::vector<std::string>& sets, co
         std::cerr << "ordinance: eval: no directory given\n(try 'ordinance eval --help')\n";
         return 2;
     }
-    auto engine = load_engine(config, sets);
+    // DIR/journal.tsv seeds a temporary journal (cli/eval_corpus.h) the engine then reads.
+    EvalJournal journal;
+    std::vector<std::string> all_sets = sets;
+    if (dirs.size() == 1) {
+        if (auto r = journal.seed(dirs.front(), all_sets); !r) {
+            std::cerr << r.error().message << "\n";
+            return 2;
+        }
+    }
+    auto engine = load_engine(config, all_sets);
     if (!engine) {
         std::cerr << engine.error().message << "\n";
         return 2;
@@ -173,6 +188,10 @@ int cmd_eval(const std::string& config, const std::vector<std::string>& sets, co
         }
         corpus.insert(corpus.end(), got->begin(), got->end());
     }
+    // The forwarding check's category counts in a corpus that labels it (tests/corpus/forwarding).
+    for (const auto& m : corpus)
+        for (const auto& l : m.labels)
+            if (l == "forward_by_nonrecipient") content.insert(l);
     std::string local_rcpt = "eval@" + (cfg.organisation.internal_domains.empty() ? std::string("localhost") : cfg.organisation.internal_domains.front());
 
     std::shared_ptr<const ContentModel> model;
@@ -228,6 +247,10 @@ int cmd_eval(const std::string& config, const std::vector<std::string>& sets, co
                     std::string addr = extract_address(a);
                     if (!addr.empty()) env.rcpts.push_back(addr);
                 }
+        }
+        if (auto r = apply_envelope_file(m.path + ".envelope", env); !r) {
+            std::cerr << r.error().message << "\n";
+            return 2;
         }
         ScanOutcome o = scan_message(**engine, env, raw);
         if (model) {

@@ -2,6 +2,9 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
+
 #include "base/text.h"
 
 namespace ord::journal {
@@ -295,6 +298,69 @@ Result<std::vector<std::string>> JournalIndex::recipients_of(const std::string& 
     s.text(1, message_id);
     std::vector<std::string> out;
     while (sqlite3_step(s.get()) == SQLITE_ROW) out.push_back(s.col(0));
+    return out;
+}
+
+std::string base_subject(std::string_view s) {
+    static const char* kPrefixes[] = {"re", "fw", "fwd", "aw", "wg", "tr", "rv", "sv", "vs", "rif", "enc", "res"};
+    std::string out(s);
+    for (bool again = true; again;) {
+        again = false;
+        std::size_t i = 0;
+        while (i < out.size() && (out[i] == ' ' || out[i] == '\t')) ++i;
+        std::size_t w = i;
+        while (w < out.size() && std::isalpha(static_cast<unsigned char>(out[w]))) ++w;
+        std::size_t c = w;
+        if (c < out.size() && out[c] == '[') {  // "Re[2]:"
+            while (c < out.size() && out[c] != ']') ++c;
+            if (c < out.size()) ++c;
+        }
+        while (c < out.size() && out[c] == ' ') ++c;  // "TR :" (French clients)
+        if (w > i && c < out.size() && out[c] == ':') {
+            std::string word = ascii_lower(std::string_view(out).substr(i, w - i));
+            for (const char* p : kPrefixes)
+                if (word == p) {
+                    out.erase(0, c + 1);
+                    again = true;
+                    break;
+                }
+        }
+    }
+    std::string norm;
+    for (char ch : out) {
+        if (ch == '\t' || ch == '\r' || ch == '\n') ch = ' ';
+        if (ch == ' ' && (norm.empty() || norm.back() == ' ')) continue;
+        norm += ch;
+    }
+    while (!norm.empty() && norm.back() == ' ') norm.pop_back();
+    return ascii_lower(norm);
+}
+
+Result<std::vector<std::string>> JournalIndex::recipients_by(const std::string& sender, const std::string& subject,
+                                                             int64_t since, int64_t until) const {
+    // Candidates by sender and time (the participants index), then the subject compared here:
+    // stored subjects keep their prefixes, and SQLite's lower() knows only ASCII.
+    Stmt s(db_,
+           "SELECT m.rowid, m.subject FROM messages m WHERE m.rowid IN (SELECT msg FROM participants WHERE "
+           "address = ? AND role = 'from' AND time >= ? AND time < ?) AND m.verdict IN ('accept','tag','quarantine')");
+    if (!s.ok()) return db_error(db_, "query");
+    s.text(1, ascii_lower(sender));
+    s.i64(2, since);
+    s.i64(3, until);
+    std::string want = base_subject(subject);
+    std::vector<int64_t> hits;
+    while (sqlite3_step(s.get()) == SQLITE_ROW)
+        if (base_subject(s.col(1)) == want) hits.push_back(sqlite3_column_int64(s.get(), 0));
+    std::vector<std::string> out;
+    Stmt r(db_, "SELECT DISTINCT address FROM participants WHERE msg = ? AND role = 'rcpt'");
+    if (!r.ok()) return db_error(db_, "query");
+    for (int64_t id : hits) {
+        sqlite3_reset(r.get());
+        r.i64(1, id);
+        while (sqlite3_step(r.get()) == SQLITE_ROW) out.push_back(r.col(0));
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
 }
 

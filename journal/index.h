@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/result.h"
@@ -65,6 +66,11 @@ public:
     Result<Ok> check_text_query(const SearchQuery& q) const;
     // Envelope recipients of every journaled message with this Message-ID (the forwarding check).
     Result<std::vector<std::string>> recipients_of(const std::string& message_id) const;
+    // The same for a message not known by its Message-ID: sent by `sender` (envelope, header
+    // From or login) in [since, until) with this subject (compared case-insensitively after
+    // Re:/Fw: prefixes are dropped, see base_subject). Found empty when none matches.
+    Result<std::vector<std::string>> recipients_by(const std::string& sender, const std::string& subject,
+                                                   int64_t since, int64_t until) const;
     Result<bool> contains(const std::string& id) const;
     Result<bool> has_queue_id(const std::string& queue_id) const;
     Result<Ok> remove(const std::string& id);
@@ -85,6 +91,10 @@ private:
     sqlite3* db_;
     bool in_tx_ = false;
 };
+
+// A subject without its reply and forward prefixes (Re:, Fw:, Fwd:, AW:, WG:, TR:, RV:, SV:,
+// [Fwd: ...] brackets kept as text), lower-cased and with runs of spaces made one.
+std::string base_subject(std::string_view subject);
 
 // The FTS5 query that matches all these words (each quoted, so no query syntax applies).
 std::string fts_words(const std::string& words, const std::string& column = "");

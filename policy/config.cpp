@@ -306,7 +306,7 @@ Result<std::shared_ptr<const Config>> load_config(const std::string& path, const
         if (!dd.empty()) cfg->data_dir = dd.front() == '/' ? dd : dir + "/" + dd;
     }
     w.only(root, "", {"data_dir", "milter", "limits", "size", "rules", "organisation", "policy", "content",
-                      "antivirus", "attachments", "journal", "notify", "disposition", "quarantine"});
+                      "antivirus", "attachments", "journal", "notify", "disposition", "quarantine", "forwarding"});
 
     read_milter(w, root, cfg.get());
     read_limits(w, root, cfg.get());
@@ -328,6 +328,7 @@ Result<std::shared_ptr<const Config>> load_config(const std::string& path, const
     }
     journal::read_settings(w, root, cfg->journal);
     quarantine::read_settings(w, root, cfg->quarantine);
+    read_forwarding_settings(w, root, cfg->forwarding);
     if (!w.ok()) return Error{"config", w.message()};
     return std::shared_ptr<const Config>(std::move(cfg));
 }

@@ -19,6 +19,7 @@
 #include "journal/settings.h"
 #include "quarantine/settings.h"
 #include "mime/parse.h"
+#include "policy/forwarding_settings.h"
 #include "policy/rulebook.h"
 
 namespace ord {
@@ -112,6 +113,9 @@ struct Config {
     // The retention journal (policy 2503 sections 4 and 14); journal/settings.h.
     using Journal = journal::Settings;
     Journal journal;
+
+    // The forwarding check (policy/forwarding_settings.h).
+    ForwardingSettings forwarding;
 
     // Held messages (policy 2503 sections 3, 6): our own store, reviewed and released with
     // `ordinance quarantine`; quarantine/settings.h.

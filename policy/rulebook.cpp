@@ -32,6 +32,11 @@ constexpr std::array kBuiltins{
     Builtin{"sender_identity", "sender_identity", Verdict::Tag, "2503 section 7 L"},
     Builtin{"sender_identity_protected", "sender_identity", Verdict::Reject, "2503 sections 3 and 7 L"},
     Builtin{"malformed", "malformed", Verdict::Tag, "RFC 5322 and RFC 2045 message format"},
+    // checks/forwarding.h. The weak form (original recipients unknown) proposes tag itself.
+    Builtin{"forward_by_nonrecipient", "forward_by_nonrecipient", Verdict::Quarantine,
+            "2503 sections 2 and 7 J (forwarding mail one was not an intended recipient of)"},
+    Builtin{"auto_forward_trace", "auto_forward", Verdict::Reject,
+            "2503 sections 4 and 13 (retention, department mail)"},
 };
 
 // Categories of the coded checks, and those no rule emits yet.

@@ -13,6 +13,7 @@
 #include "cache/policy_store.h"
 #include "cache/rate_counter.h"
 #include "policy/config.h"
+#include "policy/history.h"
 #include "metrics/sink.h"
 
 namespace ord {
@@ -27,6 +28,9 @@ struct Services {
     std::shared_ptr<RandomSource> random;           // never null
     std::shared_ptr<RateCounter> rates;             // never null
     std::shared_ptr<MetricsSink> metrics;           // never null
+    // Who received what, from the journal (the forwarding check); null when journal.enabled = false.
+    std::shared_ptr<const MessageHistory> history;
+    std::string history_path;                       // the index it reads
     // How long one step (MAIL, one RCPT, end of message) may wait for policy lookups in all.
     std::chrono::milliseconds lookup_budget{2000};
 };
