@@ -50,7 +50,7 @@ const char* kModel =
     "bias\t-4\n"
     "zorblax\t12\n"
     "q:zorblax\t-14\n"
-    "~quibbl\t8\n";
+    "~quibbl\t15\n";
 
 const char* kRules = R"(
 [category]
