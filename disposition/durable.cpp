@@ -16,12 +16,28 @@
 
 namespace ord::disposition {
 
-Result<Ok> MailDurables::keep(const std::string& name, std::string_view raw) { return keep_original(cfg_, name, raw); }
+Result<Ok> MailDurables::keep(const Plan& p, std::string_view raw) {
+    if (!p.keep_in_quarantine) return keep_original(cfg_, p.keep, raw);
+    // The original of a stripped message as a quarantine item: the recipients got the message
+    // without the parts; reviewers see why, and may release the original whole (with the
+    // rights of its category: a virus never) or delete it.
+    if (!store_) return Error{"quarantine", "the quarantine store is not open"};
+    const int64_t now = static_cast<int64_t>(std::time(nullptr));
+    auto item = quarantine_item(cfg_, env_, msg_, p, p.keep, now);
+    std::string what = p.body ? p.body->summary : std::string("a part");
+    item.reason = "Ordinance: original of a stripped message (" + what + " removed)";
+    item.history.back() = {now, "ordinance-milter", "kept", "delivered without " + what + "; the original is kept here"};
+    item.size = raw.size();
+    return store_->put(item, raw);
+}
 
-void MailDurables::unkeep(const std::string& name) {
-    std::string path = cfg_.attachments.stripped_dir + "/" + name;
-    if (::unlink(path.c_str()) != 0)
-        log::warn("unkeep_failed", {{"qid", env_.queue_id}, {"kept", name}});
+void MailDurables::unkeep(const Plan& p) {
+    if (p.keep_in_quarantine) {
+        if (store_ && !store_->remove(p.keep)) log::warn("unkeep_failed", {{"qid", env_.queue_id}, {"kept", p.keep}});
+        return;
+    }
+    std::string path = cfg_.attachments.stripped_dir + "/" + p.keep;
+    if (::unlink(path.c_str()) != 0) log::warn("unkeep_failed", {{"qid", env_.queue_id}, {"kept", p.keep}});
 }
 
 Result<Ok> prepare_quarantine_dir(const Config& cfg, const std::string& user) {

@@ -21,8 +21,8 @@ public:
                  JournalSink* journal, Notifier* notifier, quarantine::QuarantineStore* store = nullptr)
         : cfg_(cfg), env_(env), raw_(raw), msg_(msg), journal_(journal), notifier_(notifier), store_(store) {}
 
-    Result<Ok> keep(const std::string& name, std::string_view raw) override;
-    void unkeep(const std::string& name) override;
+    Result<Ok> keep(const Plan& p, std::string_view raw) override;
+    void unkeep(const Plan& p) override;
     Result<std::string> quarantine(const Plan& p) override;
     void unquarantine(const std::string& id) override;
     Result<Ok> journal(const Plan& p) override;

@@ -14,7 +14,7 @@ Outcome execute(const Plan& p, std::string_view raw, const Config::Disposition& 
     auto fail = [&](const char* step, const std::string& detail, Verdict configured, const char* what) {
         out.steps.push_back({step, false, detail});
         if (kept) {
-            durable.unkeep(p.keep);
+            durable.unkeep(p);
             out.steps.push_back({"unkeep", true, p.keep});
         }
         if (!stored.empty()) {
@@ -43,7 +43,7 @@ Outcome execute(const Plan& p, std::string_view raw, const Config::Disposition& 
     }
 
     if (!p.keep.empty()) {
-        if (auto k = durable.keep(p.keep, raw); !k)
+        if (auto k = durable.keep(p, raw); !k)
             return fail("keep", k.error().message, on_error.on_keep_error, "keep the original message");
         kept = true;
         out.steps.push_back({"keep", true, p.keep});

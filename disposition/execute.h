@@ -44,8 +44,10 @@ public:
 class DurablePort {
 public:
     virtual ~DurablePort() = default;
-    virtual Result<Ok> keep(const std::string& name, std::string_view raw) = 0;
-    virtual void unkeep(const std::string& name) = 0;  // a kept original whose message was not taken
+    // The original of a stripped message, as p.keep (under attachments.stripped_dir, or as a
+    // quarantine item when p.keep_in_quarantine).
+    virtual Result<Ok> keep(const Plan& p, std::string_view raw) = 0;
+    virtual void unkeep(const Plan& p) = 0;  // a kept original whose message was not taken
     // Stores the plan's quarantine item (p.store) durably; returns its id.
     virtual Result<std::string> quarantine(const Plan& p) = 0;
     virtual void unquarantine(const std::string& id) = 0;  // an item whose message was not taken

@@ -2,7 +2,11 @@
 
 #include <sstream>
 
+#include <ctime>
+
 #include "base/json.h"
+#include "base/random.h"
+#include "quarantine/item.h"
 #include "base/terminal.h"
 #include "disposition/keep.h"
 #include "disposition/notify.h"
@@ -54,10 +58,15 @@ Plan make_plan(const PlanInputs& in, Decision d) {
     // Strip instead of refuse: the parts are cut out now, so that a part that cannot be cut
     // out turns the plan into the refusal it would have been without attachments.strip.
     if (wants_strip(d)) {
-        std::string keep = in.keep_name.empty() ? kept_name(in.env.queue_id) : in.keep_name;
+        // In store mode the original becomes a quarantine item: its id is the reference.
+        std::string keep = !in.keep_name.empty() ? in.keep_name
+                           : cfg.quarantine.store() ? quarantine::new_item_id(static_cast<int64_t>(std::time(nullptr)),
+                                                                              static_cast<uint32_t>(SystemRandom().next()))
+                                                    : kept_name(in.env.queue_id);
         auto st = mime::strip_parts(in.raw, strip_notices(d, keep), cfg.limits);
         if (st.missing.empty() && st.removed > 0) {
             p.keep = keep;
+            p.keep_in_quarantine = cfg.quarantine.store();
             p.body = BodyReplacement{std::move(st.body), st.removed, stripped_summary(d)};
             if (st.top_replaced)
                 p.header_changes = {{"Content-Type", "text/plain; charset=utf-8"},
@@ -89,6 +98,7 @@ Plan make_plan(const PlanInputs& in, Decision d) {
         }
         p.store = std::move(item);
         p.keep.clear();
+        p.keep_in_quarantine = false;
         p.body.reset();
         p.header_changes.clear();
         p.answer = {Verdict::Discard, "", "", ""};
@@ -141,7 +151,9 @@ std::string plan_text(const Plan& p, const std::string& in) {
     if (!p.answer.code.empty()) os << " (" << terminal_text(p.answer.reply()) << ")";
     os << "\n";
     if (!p.strip_failed.empty()) os << in << "strip failed: " << terminal_text(p.strip_failed) << "\n";
-    if (!p.keep.empty()) os << in << "keep original: " << terminal_text(p.keep) << "\n";
+    if (!p.keep.empty())
+        os << in << "keep original: " << terminal_text(p.keep)
+           << (p.keep_in_quarantine ? " (quarantine item; reviewers may release it whole)" : "") << "\n";
     for (const auto& h : p.headers) os << in << "add header: " << terminal_text(h.name + ": " + h.value) << "\n";
     for (const auto& r : p.recipients)
         os << in << "redirect: " << terminal_text(r.from + " -> " + r.to) << " (rule " << terminal_text(r.rule) << ")\n";
@@ -169,7 +181,8 @@ std::string plan_json(const Plan& p) {
     os << "{\"answer\":{\"verdict\":" << json_string(verdict_name(p.answer.verdict))
        << ",\"reply\":" << json_string(p.answer.reply()) << "}";
     if (!p.strip_failed.empty()) os << ",\"strip_failed\":" << json_string(p.strip_failed);
-    os << ",\"keep\":" << (p.keep.empty() ? "null" : json_string(p.keep)) << ",\"add_headers\":[";
+    os << ",\"keep\":" << (p.keep.empty() ? "null" : json_string(p.keep))
+       << ",\"keep_in_quarantine\":" << (p.keep_in_quarantine ? "true" : "false") << ",\"add_headers\":[";
     for (std::size_t i = 0; i < p.headers.size(); ++i)
         os << (i ? "," : "") << "{\"name\":" << json_string(p.headers[i].name)
            << ",\"value\":" << json_string(p.headers[i].value) << "}";

@@ -84,6 +84,9 @@ struct Plan {
     // Durable writes: the original kept whole (name under attachments.stripped_dir) before
     // the body is changed; the journal entry (whole message, or its metadata when refused).
     std::string keep;
+    // The original goes into the quarantine store as item `keep` (quarantine.mode "store"), where
+    // reviewers find it and may release it whole; else under attachments.stripped_dir.
+    bool keep_in_quarantine = false;
     bool journal = false;
     bool journal_body = false;
     std::vector<Notice> notices;  // spooled once the journal has the message

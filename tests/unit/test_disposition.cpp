@@ -177,6 +177,7 @@ TEST_CASE("a stripped message whose body cannot be replaced is tempfailed and ne
     CHECK_FALSE(r.out.as_planned);
     CHECK(d.journaled() == 0);  // the journal holds nothing of it
     CHECK(d.kept() == 0);       // and the kept original is taken back
+    CHECK(d.quarantined() == 0);
 }
 
 TEST_CASE("a stripped message is kept, changed, then journaled, in that order", "[disposition]") {
@@ -189,9 +190,31 @@ TEST_CASE("a stripped message is kept, changed, then journaled, in that order", 
     for (const auto& s : r.out.steps) steps.push_back(s.name);
     CHECK(steps == std::vector<std::string>{"keep", "headers", "body", "journal"});
     CHECK(d.journaled() == 1);
-    CHECK(d.kept() == 1);
+    // quarantine.mode "store": the original is a quarantine item reviewers can release whole
+    CHECK(d.kept() == 0);
+    REQUIRE(d.quarantined() == 1);
+    CHECK(r.plan.keep_in_quarantine);
+    auto q = ord::quarantine::FsQuarantineStore::open(d.root + "/quarantine");
+    REQUIRE(q);
+    auto item = (*q)->get(r.plan.keep);
+    REQUIRE(item);
+    CHECK(item->reason.find("original of a stripped message") != std::string::npos);
+    CHECK(item->rcpts.size() == 1);
+    auto raw = (*q)->raw(r.plan.keep);
+    REQUIRE(raw);
+    CHECK((raw->find("MZ") != std::string::npos || raw->find("TVq") != std::string::npos));  // the program, whole
     CHECK(std::find(mta.calls.begin(), mta.calls.end(), "add_header X-Ordinance-Stripped") != mta.calls.end());
     CHECK(std::find(mta.calls.begin(), mta.calls.end(), "replace_body") != mta.calls.end());
+}
+
+TEST_CASE("with quarantine.mode mta_hold the stripped original is kept under stripped_dir", "[disposition]") {
+    Dirs d;
+    RecordingMta mta;
+    Run r = run(d, [] { auto s = kStrip; s.push_back("quarantine.mode=mta_hold"); return s; }(), kExe, mta);
+    REQUIRE(r.out.as_planned);
+    CHECK_FALSE(r.plan.keep_in_quarantine);
+    CHECK(d.kept() == 1);
+    CHECK(d.quarantined() == 0);
 }
 
 TEST_CASE("a held message is stored, journaled whole, and the MTA told discard", "[disposition]") {
