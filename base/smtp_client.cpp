@@ -31,8 +31,10 @@ public:
         return true;
     }
     // The code of the next (possibly multi-line) reply; 0 on a broken connection or timeout.
-    int reply(std::string& text) {
+    // Its lines go to `lines` as well, when given.
+    int reply(std::string& text, std::vector<std::string>* lines = nullptr) {
         text.clear();
+        if (lines) lines->clear();
         for (;;) {
             auto nl = buf_.find('\n');
             if (nl == std::string::npos) {
@@ -49,6 +51,7 @@ public:
             buf_.erase(0, nl + 1);
             if (!line.empty() && line.back() == '\r') line.pop_back();
             text += (text.empty() ? "" : " ") + line;
+            if (lines) lines->push_back(line);
             if (line.size() < 3) return 0;
             if (line.size() == 3 || line[3] == ' ') return std::atoi(line.substr(0, 3).c_str());
         }
@@ -60,7 +63,51 @@ private:
     std::string buf_;
 };
 
+bool has_8bit(std::string_view s) {
+    for (unsigned char c : s)
+        if (c > 0x7F) return true;
+    return false;
+}
+
+std::string upper(std::string s) {
+    for (char& c : s)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    return s;
+}
+
 }  // namespace
+
+Extensions parse_ehlo(const std::vector<std::string>& lines) {
+    Extensions e;
+    for (std::size_t i = 1; i < lines.size(); ++i) {
+        if (lines[i].size() < 5) continue;
+        std::string kw = upper(lines[i].substr(4));
+        kw = kw.substr(0, kw.find(' '));
+        if (kw == "8BITMIME") e.eightbitmime = true;
+        if (kw == "SMTPUTF8") e.smtputf8 = true;
+    }
+    return e;
+}
+
+Result<std::string> mail_parameters(const Extensions& ext, std::string_view message, const std::string& sender,
+                                    const std::vector<std::string>& rcpts) {
+    std::string out;
+    if (has_8bit(message)) {
+        if (!ext.eightbitmime)
+            return Error{"smtp_unsupported", "the message has 8-bit bytes and the server does not offer 8BITMIME "
+                                             "(RFC 6152): not sent"};
+        out += " BODY=8BITMIME";
+    }
+    bool utf8 = has_8bit(sender);
+    for (const auto& r : rcpts) utf8 = utf8 || has_8bit(r);
+    if (utf8) {
+        if (!ext.smtputf8)
+            return Error{"smtp_unsupported", "an envelope address is not ASCII and the server does not offer SMTPUTF8 "
+                                             "(RFC 6531): not sent"};
+        out += " SMTPUTF8";
+    }
+    return out;
+}
 
 std::string data_block(std::string_view message) {
     std::string out;
@@ -111,8 +158,16 @@ Result<Delivery> send_message(const std::string& hostport, const std::string& la
         return Ok{};
     };
     if (auto r = step("", 220, "greeting"); !r) return r.error();
-    if (auto r = step("EHLO " + helo + "\r\n", 250, "EHLO"); !r) return r.error();
-    if (auto r = step("MAIL FROM:<" + sender + ">\r\n", 250, "MAIL FROM"); !r) return r.error();
+    if (!c.send("EHLO " + helo + "\r\n")) return Error{"io", "SMTP EHLO: connection lost"};
+    std::vector<std::string> ehlo;
+    if (int code = c.reply(text, &ehlo); code == 0) return Error{"io", "SMTP EHLO: no reply"};
+    else if (code / 100 != 2) return Error{code / 100 == 5 ? "smtp_permanent" : "smtp", "SMTP EHLO: " + text};
+    auto params = mail_parameters(parse_ehlo(ehlo), message, sender, rcpts);
+    if (!params) {
+        c.send("QUIT\r\n");
+        return Error{params.error().code, label + " " + hostport + ": " + params.error().message};
+    }
+    if (auto r = step("MAIL FROM:<" + sender + ">" + *params + "\r\n", 250, "MAIL FROM"); !r) return r.error();
     Delivery d;
     bool all_permanent = true;
     for (const auto& r : rcpts) {

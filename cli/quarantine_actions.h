@@ -39,6 +39,10 @@ struct Filter {
 int parse_filter_option(const std::vector<std::string>& a, std::size_t& i, Filter& f, const std::string& cmd,
                         std::string& err);
 
+// The items the user running the command may view (quarantine/rights.h may_view), in order;
+// the number left out goes to standard error in one line (nothing when none is), for `cmd`.
+std::vector<Item> viewable(std::vector<Item> items, const Config& cfg, const std::string& cmd);
+
 // The envelope, each recipient's state, moderators, the findings with their evidence and
 // policy paragraphs, and the history: every mail-derived value rendered safely
 // (base/terminal.h). What `show` prints before the header block.

@@ -69,10 +69,16 @@ COMMANDS
               rules, subject. Filters (all given must match): --since D (YYYY-MM-DD, UTC),
               --rule R, --category C, --sender A, --rcpt A (any recipient), --state S
               (held, releasing, released, deleted: any recipient in that state).
+              Only the items you may view: one held for a category in
+              quarantine.view_groups is shown only to members of its groups (and of its
+              release_groups and delete_groups) and root; how many were left out is said in
+              one line on standard error. stats, review and digest leave them out alike.
     show      The item: envelope and each recipient's state, findings, history, then the
               header block. --headers: the header block only. --text: the text of every
               text part. --raw: the message's bytes exactly, only when standard output is
-              not a terminal (pipe it to a file or a viewer).
+              not a terminal (pipe it to a file or a viewer). An item you may not view
+              (quarantine.view_groups) is refused in one line, exit 1, and recorded in the
+              audit log (action show_refused).
     review    Walks the items that wait (a recipient held or releasing; --state S for
               others; the filters of list) in the terminal, oldest first, one screen per
               item: its age, envelope and each recipient's state, reason, the findings with
@@ -140,8 +146,8 @@ COMMANDS
               item, which is slow on a large store: run verify).
 
 EXIT STATUS
-    0 success; 1 nothing matched (list), a release or delete did not complete, or verify
-    found problems; 2 usage or configuration error.
+    0 success; 1 nothing matched (list), show refused (view rights), a release or delete
+    did not complete, or verify found problems; 2 usage or configuration error.
 
 EXAMPLES
     ordinance quarantine list --state held --category chain_letter
@@ -291,6 +297,19 @@ int parse_filter_option(const std::vector<std::string>& a, std::size_t& i, Filte
         return 0;
     }
     return err.empty() ? 1 : -1;
+}
+
+std::vector<Item> viewable(std::vector<Item> items, const Config& cfg, const std::string& cmd) {
+    const Reviewer who = current_reviewer();
+    std::vector<Item> shown;
+    shown.reserve(items.size());
+    for (auto& it : items)
+        if (may_view(cfg.quarantine, it, who)) shown.push_back(std::move(it));
+    const std::size_t hidden = items.size() - shown.size();
+    if (hidden)
+        std::cerr << "ordinance quarantine: " << cmd << ": " << hidden << " item(s) not shown: held for categories "
+                  << terminal_text(who.user) << " may not view (quarantine.view_groups)\n";
+    return shown;
 }
 
 std::string render_item(const Item& i) {
@@ -454,7 +473,7 @@ namespace {
 
 using namespace qcmd;
 
-int cmd_list(QuarantineStore& store, const std::vector<std::string>& a) {
+int cmd_list(QuarantineStore& store, const Config& cfg, const std::vector<std::string>& a) {
     Filter f;
     bool json = false;
     for (std::size_t i = 0; i < a.size(); ++i) {
@@ -465,6 +484,7 @@ int cmd_list(QuarantineStore& store, const std::vector<std::string>& a) {
     }
     auto all = store.summaries();
     if (!all) return fail(all.error().message);
+    *all = viewable(std::move(*all), cfg, "list");
     std::vector<std::vector<std::string>> rows;
     std::ostringstream js;
     std::size_t n = 0;
@@ -509,7 +529,7 @@ int cmd_list(QuarantineStore& store, const std::vector<std::string>& a) {
     return 0;
 }
 
-int cmd_show(QuarantineStore& store, const std::vector<std::string>& a) {
+int cmd_show(QuarantineStore& store, const Config& cfg, const std::vector<std::string>& a) {
     std::string id, mode;
     for (const auto& x : a) {
         if (x == "--headers" || x == "--text" || x == "--raw") {
@@ -526,6 +546,11 @@ int cmd_show(QuarantineStore& store, const std::vector<std::string>& a) {
     if (id.empty()) return fail("show: which item? (ordinance quarantine list)");
     auto it = store.get(id);
     if (!it) return fail(it.error().message);
+    if (auto ok = may_view(cfg.quarantine, *it, current_reviewer()); !ok) {
+        std::cerr << "ordinance quarantine: " << terminal_text(id) << ": not shown: " << terminal_text(ok.error().message) << "\n";
+        (void)store.append_audit(audit_line({whoami(), "", now()}, "show_refused", id, {}, "", ok.error().message));
+        return 1;
+    }
     auto raw = store.raw(id);
     if (mode == "--raw") {
         if (::isatty(STDOUT_FILENO))
@@ -602,9 +627,10 @@ int cmd_expire(QuarantineStore& store, const Config& cfg, const std::vector<std:
     return 0;
 }
 
-int cmd_stats(QuarantineStore& store) {
+int cmd_stats(QuarantineStore& store, const Config& cfg) {
     auto all = store.summaries();
     if (!all) return fail(all.error().message);
+    *all = viewable(std::move(*all), cfg, "stats");
     std::map<std::string, std::size_t> items_by_state, rcpts_by_state, by_rule;
     std::size_t bytes = 0;
     int64_t oldest = -1;
@@ -686,15 +712,15 @@ int cmd_quarantine(const std::string& config, const std::vector<std::string>& se
     auto store = FsQuarantineStore::open((*cfg)->quarantine.dir, (*cfg)->quarantine.reviewers_group);
     if (!store) return fail(store.error().message);
     QuarantineStore& s = **store;
-    if (sub == "list") return cmd_list(s, rest);
-    if (sub == "show") return cmd_show(s, rest);
+    if (sub == "list") return cmd_list(s, **cfg, rest);
+    if (sub == "show") return cmd_show(s, **cfg, rest);
     if (sub == "review") return cmd_review(s, **cfg, rest);
     if (sub == "digest") return cmd_digest(s, **cfg, rest);
     if (sub == "settle") return cmd_settle(s, rest);
     if (sub == "release") return cmd_release(s, **cfg, rest);
     if (sub == "delete") return cmd_delete(s, **cfg, rest);
     if (sub == "expire") return cmd_expire(s, **cfg, rest);
-    if (sub == "stats") return cmd_stats(s);
+    if (sub == "stats") return cmd_stats(s, **cfg);
     return cmd_verify(s);
 }
 

@@ -373,7 +373,7 @@ int cmd_review(QuarantineStore& store, const Config& cfg, const std::vector<std:
         return 2;
     }
     std::vector<std::string> todo;
-    for (const Item& it : *all) {
+    for (const Item& it : viewable(std::move(*all), cfg, "review")) {
         if (!f.match(it)) continue;
         // Without --state, what waits: items with a recipient held (or left releasing).
         if (f.state.empty() && it.overall_state() != "held") continue;

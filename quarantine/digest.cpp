@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "quarantine/rights.h"
+
 namespace ord::quarantine {
 
 bool waiting(const Item& it) { return it.has_state(RcptState::Held); }
@@ -12,10 +14,17 @@ std::vector<std::string> waiting_for(const Settings& s, const Item& it) {
         bool never = std::find(s.never_release.begin(), s.never_release.end(), f.category) != s.never_release.end();
         const auto& rights = never ? s.delete_groups : s.release_groups;
         if (auto g = rights.find(f.category); g != rights.end()) out.insert(out.end(), g->second.begin(), g->second.end());
+        // Without groups of its own to act, those who may view it are those who may act on it.
+        else if (auto v = s.view_groups.find(f.category); v != s.view_groups.end())
+            out.insert(out.end(), v->second.begin(), v->second.end());
     }
     if (out.empty() && !s.reviewers_group.empty()) out.push_back(s.reviewers_group);
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
+    // A group is told only of what its members may view (the other categories' view_groups).
+    out.erase(std::remove_if(out.begin(), out.end(),
+                             [&](const std::string& g) { return !may_view(s, it, Reviewer{"group " + g, false, {g}}); }),
+              out.end());
     return out;
 }
 

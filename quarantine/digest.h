@@ -17,8 +17,9 @@ namespace ord::quarantine {
 // Whether the item waits for a reviewer: a recipient still held.
 bool waiting(const Item& it);
 // The Unix groups that can act on it: for each category of its findings, its release_groups
-// (its delete_groups when it is never released); reviewers_group when none names any. Sorted,
-// each once; empty when nobody is configured.
+// (its delete_groups when it is never released), else its view_groups; reviewers_group when
+// none names any; only the groups that may view it (rights.h may_view). Sorted, each once;
+// empty when nobody is configured.
 std::vector<std::string> waiting_for(const Settings& s, const Item& it);
 
 // The state: per reviewer address, the newest item id they were told about (ids sort by time).

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <initializer_list>
 
 namespace ord::quarantine {
 
@@ -30,16 +31,26 @@ Reviewer current_reviewer() {
 
 namespace {
 
-// Ok when `who` is root, or in one of the groups `rights` names for every category the item
-// is held for that `rights` lists.
-Result<Ok> in_groups(const std::map<std::string, std::vector<std::string>>& rights, const char* verb,
-                     const char* setting, const Item& item, const Reviewer& who) {
+using Rights = std::map<std::string, std::vector<std::string>>;
+
+bool member_of(const Rights& rights, const std::string& category, const Reviewer& who) {
+    auto it = rights.find(category);
+    if (it == rights.end()) return false;
+    for (const auto& g : it->second)
+        if (std::find(who.groups.begin(), who.groups.end(), g) != who.groups.end()) return true;
+    return false;
+}
+
+// Ok when `who` is root, or in one of the groups `rights` names (or `also` names, for the
+// same category) for every category the item is held for that `rights` lists.
+Result<Ok> in_groups(const Rights& rights, const char* verb, const char* setting, const Item& item, const Reviewer& who,
+                     std::initializer_list<const Rights*> also = {}) {
     if (who.root) return Ok{};
     for (const auto& f : item.findings) {
         auto it = rights.find(f.category);
         if (it == rights.end()) continue;
-        bool member = false;
-        for (const auto& g : it->second) member = member || std::find(who.groups.begin(), who.groups.end(), g) != who.groups.end();
+        bool member = member_of(rights, f.category, who);
+        for (const Rights* a : also) member = member || member_of(*a, f.category, who);
         if (!member) {
             std::string list;
             for (const auto& g : it->second) list += (list.empty() ? "" : ", ") + g;
@@ -58,11 +69,17 @@ Result<Ok> may_release(const Settings& s, const Item& item, const Reviewer& who)
             return Error{"rights", "held for " + f.category + " (rule " + f.rule +
                                        "), which is never released (quarantine.never_release); delete it instead"};
     }
-    return in_groups(s.release_groups, "release", "quarantine.release_groups", item, who);
+    if (auto r = in_groups(s.release_groups, "release", "quarantine.release_groups", item, who); !r) return r;
+    return may_view(s, item, who);
 }
 
 Result<Ok> may_delete(const Settings& s, const Item& item, const Reviewer& who) {
-    return in_groups(s.delete_groups, "delete", "quarantine.delete_groups", item, who);
+    if (auto r = in_groups(s.delete_groups, "delete", "quarantine.delete_groups", item, who); !r) return r;
+    return may_view(s, item, who);
+}
+
+Result<Ok> may_view(const Settings& s, const Item& item, const Reviewer& who) {
+    return in_groups(s.view_groups, "view", "quarantine.view_groups", item, who, {&s.release_groups, &s.delete_groups});
 }
 
 }  // namespace ord::quarantine

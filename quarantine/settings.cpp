@@ -9,7 +9,7 @@ void read_settings(ConfigReader& w, const toml::table& root, Settings& q) {
     if (!t) return;
     w.only(*t, "quarantine",
            {"mode", "dir", "reinject", "retention_days", "reviewers_group", "never_release", "release_groups",
-            "delete_groups", "digest_to", "digest_domain", "digest_state"});
+            "delete_groups", "view_groups", "digest_to", "digest_domain", "digest_state"});
     w.str(*t, "digest_domain", q.digest_domain);
     w.str(*t, "digest_state", q.digest_state);
     if (const toml::table* g = w.table(*t, "digest_to", "quarantine.digest_to"))
@@ -26,7 +26,8 @@ void read_settings(ConfigReader& w, const toml::table& root, Settings& q) {
     w.size(*t, "retention_days", q.retention_days, 1);
     w.str(*t, "reviewers_group", q.reviewers_group);
     w.strings(*t, "never_release", q.never_release);
-    for (auto [name, out] : {std::pair{"release_groups", &q.release_groups}, std::pair{"delete_groups", &q.delete_groups}}) {
+    for (auto [name, out] : {std::pair{"release_groups", &q.release_groups}, std::pair{"delete_groups", &q.delete_groups},
+                              std::pair{"view_groups", &q.view_groups}}) {
         const std::string section = std::string("quarantine.") + name;
         if (const toml::table* g = w.table(*t, name, section)) {
             for (const auto& [key, node] : *g) {

@@ -24,6 +24,10 @@ struct Settings {
     std::map<std::string, std::vector<std::string>> release_groups;
     // The same for deleting: a category here is deleted only by members of its groups (or root).
     std::map<std::string, std::vector<std::string>> delete_groups;
+    // And for seeing it at all (list, stats, show, review, digest): a category here is shown
+    // only to members of its groups, of its release_groups or delete_groups, and root; a
+    // category not here, to whoever can read the store.
+    std::map<std::string, std::vector<std::string>> view_groups;
     // `ordinance quarantine digest` (quarantine/digest.h): a reviewer group's address (Unix group
     // -> address); a group without one is mailed at each member's user@digest_domain (default:
     // the first internal domain). What each was last told is kept in digest_state ("": DIR/digest.state).

@@ -7,10 +7,17 @@ text with the escape sequences from the mail neutralised; a release through revi
 it once, to both, and is audited like `release`; a second release finds nothing held; an item
 whose category is never released is refused in review as `release` refuses it; review without
 a terminal is a clear error.
+
+QuarantineViewRights: with quarantine.view_groups naming a category, a reviewer who can read
+the store but is in none of its groups does not see the item in list, stats or review (one line
+on stderr says how many were left out) and is refused by show; one in the group sees it; the
+store's owner refused by show leaves a show_refused record in the audit log.
 """
 import fcntl
+import grp
 import os
 import pty
+import pwd
 import re
 import select
 import struct
@@ -21,7 +28,7 @@ import unittest
 
 from gateway import GatewayTestCase
 from mailenv import REPO_ROOT, free_port
-from milterproc import BUILD
+from milterproc import BUILD, ensure_user
 
 CHAIN = (REPO_ROOT / "tests" / "corpus" / "policy" / "000_chain_00.eml").read_bytes()
 # A line a hostile sender adds: set the terminal's title, then clear the screen.
@@ -33,9 +40,11 @@ class Pty:
     """A command on a pseudo-terminal: keys in, screen text out (ANSI sequences of the
     program's own drawing replaced by line ends for matching; raw bytes kept as well)."""
 
-    def __init__(self, argv):
+    def __init__(self, argv, as_user=None):
         self.pid, self.fd = pty.fork()
         if self.pid == 0:
+            if as_user:
+                as_user()
             os.execv(argv[0], argv)
         # A screen big enough for a whole item: 50 rows, 200 columns.
         fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 200, 0, 0))
@@ -222,6 +231,106 @@ class QuarantineReview(GatewayTestCase):
         t = self.review("quarantine", "review", "--category", "virus")
         self.assertEqual(t.wait(), 1)
         self.assertIn(b"no items match", t.raw)
+
+
+def ensure_reviewer(name, groups):
+    """A system user `name` in the Unix groups `groups` (made when missing; left for the next run)."""
+    for g in groups:
+        try:
+            grp.getgrnam(g)
+        except KeyError:
+            subprocess.run(["groupadd", "--system", g], check=True)
+    try:
+        pwd.getpwnam(name)
+    except KeyError:
+        subprocess.run(["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", "-G", ",".join(groups),
+                        name], check=True)
+
+
+def become(name):
+    """A preexec function: the process becomes user `name` with its groups from the user database."""
+    pw = pwd.getpwnam(name)
+
+    def drop():
+        os.setgroups(os.getgrouplist(name, pw.pw_gid))
+        os.setgid(pw.pw_gid)
+        os.setuid(pw.pw_uid)
+    return drop
+
+
+class QuarantineViewRights(GatewayTestCase):
+    tmp_prefix = "ordinance-qview-"
+    argv = QuarantineReview.argv
+    hold_chain_letter = QuarantineReview.hold_chain_letter
+
+    def prepare(self):
+        if os.geteuid() != 0:
+            self.skipTest("needs root (makes reviewer users and runs the command as them)")
+        ensure_reviewer("ordinance-clerk", ["ordinance-reviewers"])
+        ensure_reviewer("ordinance-auditor", ["ordinance-reviewers", "ordinance-auditors"])
+        # milter.user gives the store's files to reviewers_group: it must be a member (README.md).
+        ensure_user()
+        if "ordinance" not in grp.getgrnam("ordinance-reviewers").gr_mem:
+            subprocess.run(["usermod", "-a", "-G", "ordinance-reviewers", "ordinance"], check=True)
+        self.gateway.reinject_port = free_port()
+        self.gateway.milter_sets += [f"quarantine.reinject=127.0.0.1:{self.gateway.reinject_port}",
+                                     "quarantine.reviewers_group=ordinance-reviewers",
+                                     'quarantine.view_groups.chain_letter=["ordinance-auditors"]']
+
+    def cli(self, user, *args):
+        return subprocess.run(self.argv("quarantine", *args), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              timeout=120, preexec_fn=become(user) if user else None)
+
+    def test_a_reviewer_without_the_view_right_neither_lists_nor_shows_the_item(self):
+        item = self.hold_chain_letter()
+        # Root, and a member of the category's view group, see it.
+        for user in (None, "ordinance-auditor"):
+            p = self.cli(user, "list")
+            self.assertEqual(p.returncode, 0, p)
+            self.assertIn(item.encode(), p.stdout)
+            self.assertEqual(p.stderr, b"")
+            p = self.cli(user, "show", item)
+            self.assertEqual(p.returncode, 0, p)
+            self.assertIn(b"sender:     alice@modot.mo.gov", p.stdout)
+
+        # A reviewer who can read the store, but is not in ordinance-auditors, does not.
+        p = self.cli("ordinance-clerk", "list")
+        self.assertEqual(p.returncode, 1, p)
+        self.assertNotIn(item.encode(), p.stdout)
+        self.assertEqual(p.stdout, b"no items match\n")
+        self.assertEqual(p.stderr, b"ordinance quarantine: list: 1 item(s) not shown: held for categories "
+                                   b"ordinance-clerk may not view (quarantine.view_groups)\n")
+        p = self.cli("ordinance-clerk", "list", "--json")
+        self.assertNotIn(item.encode(), p.stdout)
+        p = self.cli("ordinance-clerk", "stats")
+        self.assertEqual(p.returncode, 0, p)
+        self.assertIn(b"items: 0 ", p.stdout)
+        self.assertNotIn(b"chain_letter", p.stdout)
+        self.assertIn(b"1 item(s) not shown", p.stderr)
+        for mode in ([], ["--headers"], ["--text"], ["--raw"]):
+            p = self.cli("ordinance-clerk", "show", item, *mode)
+            self.assertEqual(p.returncode, 1, p)
+            self.assertEqual(p.stdout, b"")
+            self.assertEqual(p.stderr.count(b"\n"), 1, p.stderr)
+            self.assertIn(f"{item}: not shown: ordinance-clerk may not view items held for chain_letter".encode(), p.stderr)
+        t = Pty(self.argv("quarantine", "review"), as_user=become("ordinance-clerk"))
+        self.addCleanup(t.close)
+        self.assertEqual(t.wait(), 1)
+        self.assertIn(b"no items match", t.raw)
+        # Release and delete need the view as well.
+        p = self.cli("ordinance-clerk", "release", item, "--reason", "blind")
+        self.assertEqual(p.returncode, 1, p)
+        self.assertIn(b"may not view items held for chain_letter", p.stdout)
+
+        # The store's owner (milter.user, not in the group) may write the audit log: its refusal is recorded.
+        p = self.cli("ordinance", "show", item)
+        self.assertEqual(p.returncode, 1, p)
+        self.assertIn(b"ordinance may not view items held for chain_letter", p.stderr)
+        audit = (self.milter.quarantine / "audit.log").read_text()
+        self.assertRegex(audit, rf"who=ordinance action=show_refused id={item} ")
+        self.assertEqual(self.cli(None, "verify").returncode, 0)
+        time.sleep(1)
+        self.assertEqual(self.pf.delivered_count(), 0)
 
 
 if __name__ == "__main__":

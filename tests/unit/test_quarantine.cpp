@@ -350,6 +350,58 @@ TEST_CASE("rights: never-released categories refuse everyone, release groups ref
     CHECK(may_delete(s, chain, clerk));
 }
 
+TEST_CASE("rights: view groups hide a category from the rest; release and delete rights imply view",
+          "[quarantine][rights]") {
+    Settings s;
+    s.view_groups["personal_data"] = {"auditors"};
+    s.release_groups["personal_data"] = {"supervisors"};
+    s.delete_groups["personal_data"] = {"privacy"};
+    s.view_groups["gambling"] = {"auditors"};  // no release_groups: releasing needs the view
+    auto held_for = [](std::vector<std::string> cats) {
+        Item it = sample("20261202T000001Z-00000001");
+        it.findings.clear();
+        for (auto& c : cats) it.findings.push_back({c + "_rule", c, "quarantine", "", "", ""});
+        return it;
+    };
+    const Reviewer clerk{"clerk", false, {"clerk", "staff"}}, auditor{"audrey", false, {"audrey", "auditors"}},
+        boss{"boss", false, {"boss", "supervisors"}}, privacy{"pat", false, {"pat", "privacy"}}, root{"root", true, {"root"}};
+    struct Case {
+        std::vector<std::string> cats;
+        const Reviewer* who;
+        bool view, release, del;
+    } cases[] = {
+        // A category view_groups does not name: whoever can read the store, as before.
+        {{"chain_letter"}, &clerk, true, true, true},
+        {{"personal_data"}, &clerk, false, false, false},
+        {{"personal_data"}, &auditor, true, false, false},
+        {{"personal_data"}, &boss, true, true, false},  // a release right is a view right
+        {{"personal_data"}, &privacy, true, false, true},
+        {{"personal_data"}, &root, true, true, true},
+        {{"gambling"}, &clerk, false, false, false},
+        {{"gambling"}, &auditor, true, true, true},
+        {{"gambling"}, &boss, false, false, false},
+        // Every category counts: one hidden category hides the item.
+        {{"chain_letter", "gambling"}, &clerk, false, false, false},
+        {{"personal_data", "gambling"}, &boss, false, false, false},
+        {{"personal_data", "gambling"}, &auditor, true, false, false},
+    };
+    for (const auto& c : cases) {
+        Item it = held_for(c.cats);
+        INFO(c.who->user << " on " << c.cats.front() << (c.cats.size() > 1 ? "+" + c.cats.back() : ""));
+        CHECK(bool(may_view(s, it, *c.who)) == c.view);
+        CHECK(bool(may_release(s, it, *c.who)) == c.release);
+        CHECK(bool(may_delete(s, it, *c.who)) == c.del);
+    }
+    auto v = may_view(s, held_for({"personal_data"}), clerk);
+    REQUIRE_FALSE(v);
+    CHECK(v.error().message == "clerk may not view items held for personal_data (only members of auditors, "
+                               "quarantine.view_groups)");
+    // A release refused for the view says so, not something about release groups.
+    auto r = may_release(s, held_for({"gambling"}), boss);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().message.find("may not view items held for gambling") != std::string::npos);
+}
+
 TEST_CASE("fs store index: summaries follow every change, and the items win over a stale index", "[quarantine][index]") {
     TempDir tmp;
     auto fs = FsQuarantineStore::open(tmp.path + "/q");

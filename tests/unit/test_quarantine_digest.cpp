@@ -25,6 +25,16 @@ TEST_CASE("digest: an item waits for the groups that may act on it", "[quarantin
         {{"virus"}, {"security"}},
     };
     for (const auto& c : cases) CHECK(waiting_for(s, item(c.cats)) == c.groups);
+    // view_groups: a category without release groups waits for those who may view it, and a
+    // group is told only of items it may view (supervisors and privacy may not view gambling).
+    s.view_groups = {{"gambling", {"auditors"}}};
+    CHECK(waiting_for(s, item({"gambling"})) == std::vector<std::string>{"auditors"});
+    CHECK(waiting_for(s, item({"personal_data", "gambling"})) == std::vector<std::string>{"auditors"});
+    s.view_groups = {{"chain_letter", {"auditors"}}};
+    CHECK(waiting_for(s, item({"chain_letter"})) == std::vector<std::string>{"supervisors"});
+    s.view_groups = {{"gambling", {"auditors"}}};
+    CHECK(waiting_for(s, item({"gambling", "chain_letter"})) == std::vector<std::string>{"auditors"});
+    s.view_groups.clear();
     s.reviewers_group.clear();
     CHECK(waiting_for(s, item({"gambling"})).empty());
     Item done = item({"gambling"});
