@@ -30,7 +30,9 @@ class ScanPlan(unittest.TestCase):
         out = json.loads(r.stdout)
         plan = out["plan"]
         self.assertEqual(plan["answer"]["verdict"], "tag")
-        self.assertRegex(plan["keep"], r"^\d{4}/\d{2}/\d{2}/Q1-\d{6}-[0-9a-f]+\.eml$")
+        # quarantine.mode "store": the original becomes a quarantine item, named by its id
+        self.assertRegex(plan["keep"], r"^\d{8}T\d{6}Z-[0-9a-f]{8}$")
+        self.assertTrue(plan["keep_in_quarantine"])
         self.assertEqual(plan["replace_body"]["parts_removed"], 1)
         self.assertEqual(plan["journal"], "whole")
         self.assertEqual(plan["needs"], "addheader,chgbody")
