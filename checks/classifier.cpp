@@ -204,18 +204,24 @@ int ContentModel::category_index(std::string_view id) const {
 }
 
 std::vector<ContentModel::Score> ContentModel::score(const FeatureVector& fv, std::size_t top_n) const {
+    std::vector<std::pair<std::uint32_t, double>> present;
+    for (const auto& [name, value] : fv.items)
+        if (std::int64_t fi = find(feature_hash(name)); fi >= 0) present.emplace_back(static_cast<std::uint32_t>(fi), value);
+    return score_present(present, top_n);
+}
+
+std::vector<ContentModel::Score> ContentModel::score_present(const std::vector<std::pair<std::uint32_t, double>>& present,
+                                                            std::size_t top_n) const {
     const std::size_t nc = categories_.size();
     std::vector<Score> out(nc);
     for (std::size_t c = 0; c < nc; ++c) out[c].margin = bias_[c];
     std::vector<std::vector<Term>> terms(nc);
-    for (const auto& [name, value] : fv.items) {
-        std::int64_t fi = find(feature_hash(name));
-        if (fi < 0) continue;
+    for (const auto& [fi, value] : present) {
         const float* w = &weights_[static_cast<std::size_t>(fi) * nc];
         for (std::size_t c = 0; c < nc; ++c) {
             double contrib = static_cast<double>(w[c]) * value;
             out[c].margin += contrib;
-            if (contrib > 0 && top_n) terms[c].push_back({name, contrib});
+            if (contrib > 0 && top_n) terms[c].push_back({features_[fi], contrib});
         }
     }
     for (std::size_t c = 0; c < nc; ++c) {
@@ -280,8 +286,6 @@ std::vector<ContentModel::Score> ContentModel::score_texts(const std::vector<Con
             visit_features(t, nt, tokens, insert);
         }
     }
-    const std::size_t nc = categories_.size();
-    std::vector<Score> out(nc);
     double norm = 0;
     for (auto& sl : table) {
         if (!sl.used) continue;
@@ -289,31 +293,10 @@ std::vector<ContentModel::Score> ContentModel::score_texts(const std::vector<Con
         norm += static_cast<double>(sl.count) * sl.count;
     }
     const double inv = norm > 0 ? 1.0 / std::max(std::sqrt(norm), kMinNorm) : 0.0;
-    std::vector<std::vector<Term>> terms(nc);
-    for (std::size_t c = 0; c < nc; ++c) out[c].margin = bias_[c];
-    for (const auto& sl : table) {
-        if (!sl.used || sl.model < 0) continue;
-        const double value = sl.count * inv;
-        const float* w = &weights_[static_cast<std::size_t>(sl.model) * nc];
-        for (std::size_t c = 0; c < nc; ++c) {
-            double contrib = static_cast<double>(w[c]) * value;
-            out[c].margin += contrib;
-            if (contrib > 0 && top_n) terms[c].push_back({features_[static_cast<std::size_t>(sl.model)], contrib});
-        }
-    }
-    for (std::size_t c = 0; c < nc; ++c) {
-        out[c].probability = 1.0 / (1.0 + std::exp(-out[c].margin));
-        auto& t = terms[c];
-        std::size_t n = std::min(top_n, t.size());
-        std::partial_sort(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(n), t.end(),
-                          [](const Term& a, const Term& b) {
-                              return a.contribution != b.contribution ? a.contribution > b.contribution
-                                                                      : a.feature < b.feature;
-                          });
-        t.resize(n);
-        out[c].top = std::move(t);
-    }
-    return out;
+    std::vector<std::pair<std::uint32_t, double>> present;
+    for (const auto& sl : table)
+        if (sl.used && sl.model >= 0) present.emplace_back(static_cast<std::uint32_t>(sl.model), sl.count * inv);
+    return score_present(present, top_n);
 }
 
 namespace {

@@ -76,6 +76,9 @@ private:
     // Feature index by 64-bit hash (open addressing); load refuses a model with two features of
     // one hash, so a lookup needs no string comparison.
     std::int64_t find(std::uint64_t hash) const;
+    // Scores from the model features a message has: (feature index, value after scaling).
+    std::vector<Score> score_present(const std::vector<std::pair<std::uint32_t, double>>& present,
+                                     std::size_t top_n) const;
     bool build_index();
     std::vector<std::string> categories_;
     std::vector<std::string> features_;

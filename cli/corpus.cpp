@@ -9,27 +9,24 @@ namespace ord::cli {
 namespace fs = std::filesystem;
 
 namespace {
-std::vector<std::string> split(const std::string& s, char sep) {
-    std::vector<std::string> out;
-    std::string cur;
-    for (char c : s) {
-        if (c == sep) {
-            out.push_back(cur);
-            cur.clear();
-        } else {
-            cur += c;
-        }
-    }
-    out.push_back(cur);
-    return out;
-}
-
 std::string trim(const std::string& s) {
     auto b = s.find_first_not_of(" \t");
     auto e = s.find_last_not_of(" \t");
     return b == std::string::npos ? "" : s.substr(b, e - b + 1);
 }
 }  // namespace
+
+std::vector<std::string> split_fields(const std::string& s, char sep) {
+    std::vector<std::string> out;
+    std::string cur;
+    std::stringstream ss(s);
+    while (std::getline(ss, cur, sep)) {
+        while (!cur.empty() && (cur.back() == ' ' || cur.back() == '\r')) cur.pop_back();
+        while (!cur.empty() && cur.front() == ' ') cur.erase(0, 1);
+        out.push_back(cur);
+    }
+    return out;
+}
 
 bool read_file(const std::string& path, std::string& out) {
     std::ifstream in(path, std::ios::binary);
@@ -64,7 +61,7 @@ Result<std::vector<LabelledMessage>> read_labelled(const std::vector<std::string
                 ++lineno;
                 if (!line.empty() && line.back() == '\r') line.pop_back();
                 if (line.empty() || line[0] == '#') continue;
-                auto cols = split(line, '\t');
+                auto cols = split_fields(line, '\t');
                 std::string where = f.string() + ":" + std::to_string(lineno);
                 if (cols.size() < 2 || trim(cols[0]).empty())
                     return Error{"config", where + ": expected FILE<TAB>CATEGORIES[<TAB>comment]"};
@@ -73,7 +70,7 @@ Result<std::vector<LabelledMessage>> read_labelled(const std::vector<std::string
                 m.where = where;
                 std::string cats = trim(cols[1]);
                 if (cats != "clean")
-                    for (const auto& c : split(cats, ','))
+                    for (const auto& c : split_fields(cats, ','))
                         if (!trim(c).empty()) m.labels.push_back(trim(c));
                 if (cats != "clean" && m.labels.empty())
                     return Error{"config", where + ": no category (write \"clean\" for legitimate mail)"};

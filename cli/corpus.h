@@ -27,4 +27,7 @@ Result<std::vector<LabelledMessage>> read_clean_dir(const std::string& dir);
 
 bool read_file(const std::string& path, std::string& out);
 
+// The fields of a line split at `sep`, spaces (and a trailing CR) trimmed from each.
+std::vector<std::string> split_fields(const std::string& s, char sep);
+
 }  // namespace ord::cli

@@ -88,18 +88,6 @@ EXAMPLES
         --max-stop-rate 0.005 --max-tag-rate 0.02 --clean /usr/share/.../ham
 )";
 
-std::vector<std::string> split(const std::string& s, char sep) {
-    std::vector<std::string> out;
-    std::string cur;
-    std::stringstream ss(s);
-    while (std::getline(ss, cur, sep)) {
-        while (!cur.empty() && (cur.back() == ' ' || cur.back() == '\r')) cur.pop_back();
-        while (!cur.empty() && cur.front() == ' ') cur.erase(0, 1);
-        out.push_back(cur);
-    }
-    return out;
-}
-
 struct Counts {
     int tp = 0, fp = 0, fn = 0;
 };
@@ -243,7 +231,7 @@ int cmd_eval(const std::string& config, const std::vector<std::string>& sets, co
             env.rcpts.push_back(local_rcpt);
         } else {
             for (const char* h : {"to", "cc"})
-                for (const auto& a : split(head.header(h), ',')) {
+                for (const auto& a : split_fields(head.header(h), ',')) {
                     std::string addr = extract_address(a);
                     if (!addr.empty()) env.rcpts.push_back(addr);
                 }
@@ -257,7 +245,7 @@ int cmd_eval(const std::string& config, const std::vector<std::string>& sets, co
             std::string labels;
             for (const auto& c : m.labels) labels += (labels.empty() ? "" : ",") + c;
             scores << m.path << "\t" << (labels.empty() ? "clean" : labels);
-            for (const auto& sc : model->score(message_features(head, content_texts(head)), 0)) {
+            for (const auto& sc : model->score_texts(content_texts(head), {}, 0)) {
                 char buf[32];
                 std::snprintf(buf, sizeof buf, "\t%.4f", sc.probability);
                 scores << buf;

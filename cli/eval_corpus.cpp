@@ -8,23 +8,12 @@
 #include <sstream>
 
 #include "base/text.h"
+#include "cli/corpus.h"
 #include "journal/entry.h"
 #include "journal/index.h"
 
 namespace ord::cli {
 namespace {
-
-std::vector<std::string> split(const std::string& s, char sep) {
-    std::vector<std::string> out;
-    std::string cur;
-    std::stringstream ss(s);
-    while (std::getline(ss, cur, sep)) {
-        while (!cur.empty() && (cur.back() == ' ' || cur.back() == '\r')) cur.pop_back();
-        while (!cur.empty() && cur.front() == ' ') cur.erase(0, 1);
-        out.push_back(cur);
-    }
-    return out;
-}
 
 // "2026-01-05" -> unix seconds at noon UTC of that day; -1 when malformed.
 int64_t day_time(const std::string& d) {
@@ -63,7 +52,7 @@ Result<Ok> EvalJournal::seed(const std::string& dir, std::vector<std::string>& s
     for (std::size_t lineno = 1; std::getline(in, line); ++lineno) {
         if (!line.empty() && line.back() == '\r') line.pop_back();
         if (line.empty() || line[0] == '#') continue;
-        auto cols = split(line, '\t');
+        auto cols = split_fields(line, '\t');
         int64_t t = cols.size() == 5 ? day_time(cols[3]) : -1;
         if (cols.size() != 5 || cols[1].empty() || cols[2].empty() || t < 0)
             return Error{"eval", path + ":" + std::to_string(lineno) +
@@ -74,7 +63,7 @@ Result<Ok> EvalJournal::seed(const std::string& dir, std::vector<std::string>& s
         e.message_id = cols[0] == "-" ? "" : cols[0];
         e.mail_from = ascii_lower(cols[1]);
         e.header_from = {e.mail_from};
-        for (const auto& r : split(cols[2], ','))
+        for (const auto& r : split_fields(cols[2], ','))
             if (!r.empty()) e.rcpts.push_back(ascii_lower(r));
         e.subject = cols[4];
         e.verdict = "accept";
