@@ -215,13 +215,14 @@ std::vector<ContentModel::Score> ContentModel::score_present(const std::vector<s
     const std::size_t nc = categories_.size();
     std::vector<Score> out(nc);
     for (std::size_t c = 0; c < nc; ++c) out[c].margin = bias_[c];
-    std::vector<std::vector<Term>> terms(nc);
+    // Feature names are copied only for the strongest top_n of each category.
+    std::vector<std::vector<std::pair<double, std::uint32_t>>> terms(nc);
     for (const auto& [fi, value] : present) {
         const float* w = &weights_[static_cast<std::size_t>(fi) * nc];
         for (std::size_t c = 0; c < nc; ++c) {
             double contrib = static_cast<double>(w[c]) * value;
             out[c].margin += contrib;
-            if (contrib > 0 && top_n) terms[c].push_back({features_[fi], contrib});
+            if (contrib > 0 && top_n) terms[c].emplace_back(contrib, fi);
         }
     }
     for (std::size_t c = 0; c < nc; ++c) {
@@ -229,12 +230,10 @@ std::vector<ContentModel::Score> ContentModel::score_present(const std::vector<s
         auto& t = terms[c];
         std::size_t n = std::min(top_n, t.size());
         std::partial_sort(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(n), t.end(),
-                          [](const Term& a, const Term& b) {
-                              return a.contribution != b.contribution ? a.contribution > b.contribution
-                                                                      : a.feature < b.feature;
+                          [this](const auto& a, const auto& b) {
+                              return a.first != b.first ? a.first > b.first : features_[a.second] < features_[b.second];
                           });
-        t.resize(n);
-        out[c].top = std::move(t);
+        for (std::size_t k = 0; k < n; ++k) out[c].top.push_back({features_[t[k].second], t[k].first});
     }
     return out;
 }

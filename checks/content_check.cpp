@@ -306,6 +306,8 @@ void ContentCheck::on_message(const MessageContext& ctx, const mime::Message& ms
             bool by_model = ms && cat.model_threshold && ms->probability >= *cat.model_threshold;
             bool tag_only = !by_rules && !by_model && ms && cat.model_tag_threshold &&
                             ms->probability >= *cat.model_tag_threshold;
+            if (vetoed || (!by_rules && !by_model && !tag_only)) continue;
+            // The explanation, only for a category that fires.
             char line[160];
             std::snprintf(line, sizeof line, "  rules: score %.2f, threshold %.2f%s%s%s\n", score, cat.threshold,
                           forced ? ", forced" : "", vetoed ? ", vetoed" : "",
@@ -313,11 +315,14 @@ void ContentCheck::on_message(const MessageContext& ctx, const mime::Message& ms
             explanation = std::string(line) + explanation;
             std::string model_short;
             if (ms) {
+                auto prob = [](const std::optional<double>& p) {
+                    char b[16] = "none";
+                    if (p) std::snprintf(b, sizeof b, "%.2f", *p);
+                    return std::string(b);
+                };
                 std::snprintf(line, sizeof line, "  model: p=%.3f (margin %+.2f), threshold %s, tag from %s\n",
-                              ms->probability, ms->margin,
-                              cat.model_threshold ? std::to_string(*cat.model_threshold).substr(0, 4).c_str() : "none",
-                              cat.model_tag_threshold ? std::to_string(*cat.model_tag_threshold).substr(0, 4).c_str()
-                                                      : "none");
+                              ms->probability, ms->margin, prob(cat.model_threshold).c_str(),
+                              prob(cat.model_tag_threshold).c_str());
                 explanation += line;
                 std::snprintf(line, sizeof line, "model p=%.2f", ms->probability);
                 model_short = line;
@@ -334,7 +339,6 @@ void ContentCheck::on_message(const MessageContext& ctx, const mime::Message& ms
                 }
                 if (!terms.empty()) model_short += ": " + terms;
             }
-            if (vetoed || (!by_rules && !by_model && !tag_only)) continue;
             std::string list;
             for (const auto& f : fired) list += (list.empty() ? "" : ", ") + f;
             if (by_model || tag_only) list += std::string(list.empty() ? "" : ", ") + model_short.substr(0, model_short.find(':'));
